@@ -64,7 +64,7 @@ final class Browser implements AutoCloseable {
 	void open(String url) {
 		this.driver.get(url);
 		// The page is live once its stream has delivered the first snapshot.
-		waitUntil((d) -> Boolean.TRUE.equals(d.executeScript("return window.__todomvcConnected === true")));
+		waitUntil((d) -> Boolean.TRUE.equals(this.driver.executeScript("return window.__todomvcConnected === true")));
 	}
 
 	WebElement find(String css) {
