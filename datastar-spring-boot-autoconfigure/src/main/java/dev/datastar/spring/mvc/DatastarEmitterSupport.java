@@ -1,0 +1,105 @@
+package dev.datastar.spring.mvc;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.datastar.spring.DatastarSseProperties;
+import dev.datastar.spring.core.DatastarEventEncoder;
+import dev.datastar.spring.core.TemplateRenderer;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * What every {@link DatastarEmitter} of an application shares: the event encoder, the pool of
+ * writer threads, the heartbeat timer and the stream settings. A thread of the pool is busy only
+ * while an emitter has events to write, so idle streams hold no thread.
+ */
+public final class DatastarEmitterSupport implements DisposableBean {
+
+	private final DatastarEventEncoder encoder;
+
+	private final DatastarSseProperties properties;
+
+	private final ObjectProvider<TemplateRenderer> templateRenderer;
+
+	private final ExecutorService writeExecutor;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final byte[] heartbeatComment;
+
+	public DatastarEmitterSupport(DatastarEventEncoder encoder, DatastarSseProperties properties,
+			ObjectProvider<TemplateRenderer> templateRenderer) {
+		this.encoder = encoder;
+		this.properties = properties;
+		this.templateRenderer = templateRenderer;
+		this.writeExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+				new SynchronousQueue<>(), daemonThreads("datastar-sse-writer-"));
+		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("datastar-sse-heartbeat-"));
+		timer.setRemoveOnCancelPolicy(true);
+		this.scheduler = timer;
+		this.heartbeatComment = encoder.comment(null);
+	}
+
+	DatastarEventEncoder encoder() {
+		return this.encoder;
+	}
+
+	ExecutorService writeExecutor() {
+		return this.writeExecutor;
+	}
+
+	int sendQueueSize() {
+		return Math.max(1, this.properties.sendQueueSize());
+	}
+
+	/** The timeout in milliseconds for the async request; -1 for none. */
+	long timeoutMillis(DatastarEmitter emitter) {
+		Duration timeout = (emitter.getTimeout() != null) ? emitter.getTimeout() : this.properties.timeout();
+		return (timeout == null || timeout.isZero() || timeout.isNegative()) ? -1 : Math.max(1, timeout.toMillis());
+	}
+
+	TemplateRenderer templateRenderer() {
+		TemplateRenderer renderer = this.templateRenderer.getIfAvailable();
+		if (renderer == null) {
+			throw new IllegalStateException("patchTemplate needs a TemplateRenderer bean: add Thymeleaf "
+					+ "(spring-boot-starter-thymeleaf) or define a TemplateRenderer");
+		}
+		return renderer;
+	}
+
+	Future<?> scheduleHeartbeat(DatastarEmitter emitter) {
+		Duration interval = this.properties.heartbeat();
+		if (interval == null || interval.isZero() || interval.isNegative()) {
+			return null;
+		}
+		long millis = interval.toMillis();
+		return this.scheduler.scheduleAtFixedRate(() -> emitter.heartbeat(this.heartbeatComment), millis, millis,
+				TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void destroy() {
+		this.scheduler.shutdownNow();
+		this.writeExecutor.shutdown();
+	}
+
+	private static ThreadFactory daemonThreads(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}
