@@ -73,7 +73,7 @@ public class DatastarSignalsHandlerExceptionResolver implements HandlerException
 
 	private static Map<String, Object> problem(ProblemDetail detail, HttpServletRequest request) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", String.valueOf(detail.getType()));
+		body.put("type", (detail.getType() != null) ? detail.getType().toString() : "about:blank");
 		body.put("title", detail.getTitle());
 		body.put("status", detail.getStatus());
 		body.put("detail", detail.getDetail());

@@ -87,7 +87,8 @@ class DatastarSignalsServerTests {
 	void malformedJsonIsA400ThatSaysSo() throws Exception {
 		HttpResponse<String> response = send("POST", "/record", "{\"title\": ");
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body()).contains("Datastar signals are not valid JSON");
+		assertThat(response.body()).contains("Datastar signals are not valid JSON").contains("\"type\":\"about:blank\"")
+			.contains("\"status\":400").contains("\"instance\":\"/record\"");
 		HttpResponse<String> query = send("GET", "/record?datastar=not-json", null);
 		assertThat(query.statusCode()).isEqualTo(400);
 		assertThat(query.body()).contains("not valid JSON");
