@@ -276,7 +276,16 @@ public class DatastarEmitter implements DatastarSink {
 			this.connection = connection;
 			this.support = support;
 		}
+		support.opened(this);
 		this.heartbeat = support.scheduleHeartbeat(this);
+		if (this.closed.get()) {
+			// Closed while opening: undo what close() could not see yet.
+			support.closed(this);
+			if (this.heartbeat != null) {
+				this.heartbeat.cancel(false);
+			}
+			return;
+		}
 		scheduleDrain();
 	}
 
@@ -350,6 +359,10 @@ public class DatastarEmitter implements DatastarSink {
 		Future<?> h = this.heartbeat;
 		if (h != null) {
 			h.cancel(false);
+		}
+		DatastarEmitterSupport s = this.support;
+		if (s != null) {
+			s.closed(this);
 		}
 		callbacks.forEach(DatastarEmitter::runSafely);
 		Connection c = this.connection;

@@ -115,6 +115,17 @@ class DatastarEmitterTests {
 	}
 
 	@Test
+	void stoppingTheApplicationEndsOpenStreams() throws Exception {
+		DatastarEmitter emitter = new DatastarEmitter();
+		MemoryConnection connection = new MemoryConnection();
+		emitter.attach(this.support, connection);
+		assertThat(this.support.openStreams()).isEqualTo(1);
+		this.support.stop();
+		assertThat(connection.ended.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.support.openStreams()).isZero();
+	}
+
+	@Test
 	void patchTemplateWithoutARendererFailsClearly() {
 		DatastarEmitter emitter = new DatastarEmitter();
 		emitter.attach(this.support, new MemoryConnection());
