@@ -251,35 +251,49 @@ public class DatastarEmitter implements DatastarSink {
 		return true;
 	}
 
-	/**
-	 * Opens the stream: encodes what was sent so far (on the request thread, so that a failure
-	 * is the handler's), then starts writing.
-	 */
+	/** Opens the stream and starts writing: {@link #open} then {@link #connect}. */
 	void attach(DatastarEmitterSupport support, Connection connection) {
+		open(support);
+		connect(connection);
+	}
+
+	/**
+	 * Encodes what was sent so far with the application's encoder and renderer, on the request
+	 * thread before anything is written, so that a failure is an ordinary error of the handler.
+	 * Sends from now on are encoded at once and queued.
+	 */
+	void open(DatastarEmitterSupport support) {
 		synchronized (this) {
-			this.capacity = support.sendQueueSize();
+			List<byte[]> encoded = new ArrayList<>(this.pending.size());
 			for (Object item : this.pending) {
-				byte[] bytes;
-				if (item instanceof byte[] b) {
-					bytes = b;
+				if (item instanceof byte[] bytes) {
+					encoded.add(bytes);
 				}
 				else if (item instanceof PendingTemplate t) {
-					bytes = support.encoder().encode(support.templateRenderer().patchElements(t.template(), t.model()));
+					encoded.add(support.encoder().encode(support.templateRenderer().patchElements(t.template(), t.model())));
 				}
 				else {
-					bytes = support.encoder().encode((DatastarEvent) item);
+					encoded.add(support.encoder().encode((DatastarEvent) item));
 				}
+			}
+			this.capacity = support.sendQueueSize();
+			for (byte[] bytes : encoded) {
 				this.queue.add(bytes);
 				this.queued.incrementAndGet();
 			}
 			this.pending = List.of();
-			this.connection = connection;
 			this.support = support;
 		}
+	}
+
+	/** Starts writing the queued events, the headers first, to {@code connection}. */
+	void connect(Connection connection) {
+		DatastarEmitterSupport support = this.support;
+		this.connection = connection;
 		support.opened(this);
 		this.heartbeat = support.scheduleHeartbeat(this);
 		if (this.closed.get()) {
-			// Closed while opening: undo what close() could not see yet.
+			// Closed while connecting: undo what close() could not see yet.
 			support.closed(this);
 			if (this.heartbeat != null) {
 				this.heartbeat.cancel(false);

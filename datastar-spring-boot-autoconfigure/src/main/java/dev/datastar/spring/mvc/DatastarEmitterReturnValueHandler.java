@@ -37,6 +37,7 @@ public class DatastarEmitterReturnValueHandler implements HandlerMethodReturnVal
 			return;
 		}
 		DatastarEmitter emitter = (DatastarEmitter) returnValue;
+		emitter.open(this.support);
 		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
 		HttpServletResponse response = webRequest.getNativeResponse(HttpServletResponse.class);
 		SseResponseHeaders.apply(request, response);
@@ -51,7 +52,7 @@ public class DatastarEmitterReturnValueHandler implements HandlerMethodReturnVal
 		WebAsyncUtils.getAsyncManager(webRequest).startDeferredResultProcessing(result, mavContainer);
 
 		ServletOutputStream out = response.getOutputStream();
-		emitter.attach(this.support, new DatastarEmitter.Connection() {
+		emitter.connect(new DatastarEmitter.Connection() {
 
 			@Override
 			public void write(byte[] bytes) throws Exception {

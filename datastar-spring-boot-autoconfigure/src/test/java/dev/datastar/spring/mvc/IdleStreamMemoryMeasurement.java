@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * sockets (whose own heap share is tiny) and compares the heap after a full GC. A measurement, not
  * a check: run with {@code -Ddatastar.measure=true}.
  */
+@EnabledIfSystemProperty(named = "datastar.measure", matches = "true",
+		disabledReason = "a measurement: run with -Ddatastar.measure=true")
 @SpringBootTest(classes = IdleStreamMemoryMeasurement.App.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.tomcat.threads.max=20", "datastar.sse.heartbeat=0" })
@@ -36,7 +38,6 @@ class IdleStreamMemoryMeasurement {
 
 	@Test
 	void heapPerIdleStream() throws Exception {
-		Assumptions.assumeTrue(Boolean.getBoolean("datastar.measure"), "SKIPPED: measurement, run with -Ddatastar.measure=true");
 		List<Socket> sockets = new ArrayList<>();
 		open(sockets, 200); // warm-up: pools, classes, JIT
 		long before = usedHeapAfterGc();
