@@ -3,11 +3,12 @@ package dev.datastar.spring.mvc;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +24,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * What every {@link DatastarEmitter} of an application shares: the event encoder, the pool of
- * writer threads, the heartbeat timer and the stream settings. A thread of the pool is busy only
- * while an emitter has events to write, so idle streams hold no thread.
+ * writer threads, the heartbeat timer and the stream settings. A writer thread is busy only
+ * while an emitter has events to write, so idle streams hold no thread. With
+ * {@code spring.threads.virtual.enabled=true} (Java 21+) the writers are virtual threads.
  */
 public final class DatastarEmitterSupport implements SmartLifecycle, DisposableBean {
 
@@ -41,19 +43,29 @@ public final class DatastarEmitterSupport implements SmartLifecycle, DisposableB
 
 	private final ObjectProvider<TemplateRenderer> templateRenderer;
 
-	private final ExecutorService writeExecutor;
+	private final Executor writeExecutor;
 
 	private final ScheduledExecutorService scheduler;
 
 	private final byte[] heartbeatComment;
 
+	/** Support with the default writer pool, {@link #defaultWriteExecutor()}. */
 	public DatastarEmitterSupport(DatastarEventEncoder encoder, DatastarSseProperties properties,
 			ObjectProvider<TemplateRenderer> templateRenderer) {
+		this(encoder, properties, templateRenderer, defaultWriteExecutor());
+	}
+
+	/**
+	 * Support writing with {@code writeExecutor}, which it shuts down with the application. A write
+	 * to a client whose socket buffer is full holds its thread until the server's write timeout,
+	 * so an executor with few threads can be stalled by as many such clients.
+	 */
+	public DatastarEmitterSupport(DatastarEventEncoder encoder, DatastarSseProperties properties,
+			ObjectProvider<TemplateRenderer> templateRenderer, Executor writeExecutor) {
 		this.encoder = encoder;
 		this.properties = properties;
 		this.templateRenderer = templateRenderer;
-		this.writeExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-				new SynchronousQueue<>(), daemonThreads("datastar-sse-writer-"));
+		this.writeExecutor = writeExecutor;
 		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("datastar-sse-heartbeat-"));
 		timer.setRemoveOnCancelPolicy(true);
 		this.scheduler = timer;
@@ -64,7 +76,20 @@ public final class DatastarEmitterSupport implements SmartLifecycle, DisposableB
 		return this.encoder;
 	}
 
-	ExecutorService writeExecutor() {
+	/**
+	 * A pool of {@code max(16, 4 × processors)} daemon platform threads, started on demand and
+	 * ended after a minute idle; tasks queue when all are busy, so a publish to many streams does
+	 * not start a thread per stream.
+	 */
+	public static ExecutorService defaultWriteExecutor() {
+		int threads = Math.max(16, 4 * Runtime.getRuntime().availableProcessors());
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), daemonThreads("datastar-sse-writer-"));
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
+	}
+
+	Executor writeExecutor() {
 		return this.writeExecutor;
 	}
 
@@ -137,7 +162,17 @@ public final class DatastarEmitterSupport implements SmartLifecycle, DisposableB
 	@Override
 	public void destroy() {
 		this.scheduler.shutdownNow();
-		this.writeExecutor.shutdown();
+		if (this.writeExecutor instanceof ExecutorService service) {
+			service.shutdown();
+		}
+		else if (this.writeExecutor instanceof AutoCloseable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				// Nothing left to do while stopping.
+			}
+		}
 	}
 
 	private static ThreadFactory daemonThreads(String prefix) {

@@ -1,6 +1,7 @@
 package dev.datastar.spring.mvc;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import dev.datastar.spring.DatastarAutoConfiguration;
 import dev.datastar.spring.DatastarSignalsProperties;
@@ -15,7 +16,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
@@ -34,8 +38,17 @@ public class DatastarMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DatastarEmitterSupport datastarEmitterSupport(DatastarEventEncoder encoder, DatastarSseProperties properties,
-			ObjectProvider<TemplateRenderer> templateRenderer) {
-		return new DatastarEmitterSupport(encoder, properties, templateRenderer);
+			ObjectProvider<TemplateRenderer> templateRenderer, Environment environment) {
+		Executor writers;
+		if (Threading.VIRTUAL.isActive(environment)) {
+			SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor("datastar-sse-writer-");
+			virtual.setVirtualThreads(true);
+			writers = virtual;
+		}
+		else {
+			writers = DatastarEmitterSupport.defaultWriteExecutor();
+		}
+		return new DatastarEmitterSupport(encoder, properties, templateRenderer, writers);
 	}
 
 	@Bean
