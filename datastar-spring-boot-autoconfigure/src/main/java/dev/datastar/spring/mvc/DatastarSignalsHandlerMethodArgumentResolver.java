@@ -61,7 +61,9 @@ public class DatastarSignalsHandlerMethodArgumentResolver implements HandlerMeth
 		String json = readSignals(request);
 		Object value = null;
 		if (json != null && !json.isBlank()) {
-			value = bind(json, target.getNestedGenericParameterType());
+			// A String parameter gets the JSON text itself.
+			value = (target.getNestedParameterType() == String.class) ? json
+					: bind(json, target.getNestedGenericParameterType());
 		}
 		if (value == null && required) {
 			throw new DatastarSignalsException(HttpStatus.BAD_REQUEST, "Datastar signals are required but the "
@@ -119,6 +121,13 @@ public class DatastarSignalsHandlerMethodArgumentResolver implements HandlerMeth
 				throw tooLarge();
 			}
 			return value;
+		}
+		String contentType = request.getContentType();
+		if (contentType != null && (contentType.startsWith("application/x-www-form-urlencoded")
+				|| contentType.startsWith("multipart/"))) {
+			throw new DatastarSignalsException(HttpStatus.BAD_REQUEST, "Datastar signals are JSON, but this request "
+					+ "sends a form ({contentType: 'form'}): bind it with @ModelAttribute or @RequestParam instead", null,
+					null);
 		}
 		long length = request.getContentLengthLong();
 		if (length > this.maxSize) {

@@ -68,6 +68,7 @@ class DatastarSignalsServerTests {
 		assertThat(send("POST", "/optional", "").body()).isEqualTo("none");
 		assertThat(send("POST", "/optional", json).body()).isEqualTo("T");
 		assertThat(send("GET", "/not-required", null).body()).isEqualTo("null");
+		assertThat(send("POST", "/raw", json).body()).isEqualTo(json);
 	}
 
 	@Test
@@ -102,6 +103,17 @@ class DatastarSignalsServerTests {
 		HttpResponse<String> nested = send("POST", "/bean", "{\"title\":\"t\",\"todo\":{\"done\":{\"x\":1}}}");
 		assertThat(nested.statusCode()).isEqualTo(400);
 		assertThat(nested.body()).contains("'todo.done'");
+	}
+
+	@Test
+	void aFormIsNotSignals() throws Exception {
+		HttpRequest form = HttpRequest.newBuilder(URI.create(url("/record")))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("title=a&count=1"))
+			.build();
+		HttpResponse<String> response = SseClient.HTTP.send(form, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("this request sends a form");
 	}
 
 	@Test
@@ -247,6 +259,11 @@ class DatastarSignalsServerTests {
 		@PostMapping("/bean")
 		String bean(@DatastarSignals TodoBean signals) {
 			return signals.getTitle() + "/" + signals.getCount();
+		}
+
+		@PostMapping("/raw")
+		String raw(@DatastarSignals String json) {
+			return json;
 		}
 
 		@PostMapping("/optional")
