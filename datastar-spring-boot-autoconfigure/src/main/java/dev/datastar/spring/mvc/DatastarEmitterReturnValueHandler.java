@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
@@ -25,13 +26,21 @@ public class DatastarEmitterReturnValueHandler implements HandlerMethodReturnVal
 
 	@Override
 	public boolean supportsReturnType(MethodParameter returnType) {
-		return DatastarEmitter.class.isAssignableFrom(returnType.getParameterType());
+		return DatastarEmitter.class.isAssignableFrom(returnType.getParameterType())
+				|| DatastarEmitterHandlerMethodArgumentResolver.isVoidWithEmitterParameter(returnType);
 	}
 
 	@Override
 	public void handleReturnValue(Object returnValue, MethodParameter returnType, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest) throws Exception {
 		mavContainer.setRequestHandled(true);
+		if (returnValue == null) {
+			// A void method given its emitter as a parameter; removed so the redispatch does not reopen it.
+			returnValue = webRequest.getAttribute(DatastarEmitterHandlerMethodArgumentResolver.ATTRIBUTE,
+					RequestAttributes.SCOPE_REQUEST);
+			webRequest.removeAttribute(DatastarEmitterHandlerMethodArgumentResolver.ATTRIBUTE,
+					RequestAttributes.SCOPE_REQUEST);
+		}
 		if (returnValue == null) {
 			// The redispatch after the stream ended, or a handler that chose not to stream.
 			return;

@@ -70,7 +70,8 @@ public class DatastarMvcAutoConfiguration {
 	DatastarWebMvcConfigurer datastarWebMvcConfigurer(DatastarEmitterSupport support, DatastarEventEncoder encoder,
 			DatastarSignalsHandlerMethodArgumentResolver signalsResolver,
 			DatastarSignalsHandlerExceptionResolver exceptionResolver) {
-		return new DatastarWebMvcConfigurer(List.of(signalsResolver, new DatastarRequestHandlerMethodArgumentResolver()),
+		return new DatastarWebMvcConfigurer(List.of(signalsResolver, new DatastarRequestHandlerMethodArgumentResolver(),
+						new DatastarEmitterHandlerMethodArgumentResolver()),
 				List.of(new DatastarEmitterReturnValueHandler(support), new DatastarResponseReturnValueHandler(encoder)),
 				exceptionResolver);
 	}

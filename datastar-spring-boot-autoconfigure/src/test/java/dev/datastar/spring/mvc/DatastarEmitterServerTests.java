@@ -143,6 +143,18 @@ class DatastarEmitterServerTests {
 	}
 
 	@Test
+	void aVoidMethodCanTakeTheEmitterAsAParameter() throws Exception {
+		for (String path : List.of("/param", "/rest/param")) {
+			try (SseClient client = SseClient.open(url(path))) {
+				assertThat(client.response.headers().firstValue("Content-Type")).as(path).hasValue("text/event-stream");
+				assertThat(client.nextEvent()).as(path).isEqualTo("event: datastar-patch-signals\ndata: signals {\"early\":1}\n");
+				assertThat(client.nextEvent()).as(path).isEqualTo("event: datastar-patch-signals\ndata: signals {\"late\":2}\n");
+				assertThat(client.nextEvent()).as(path).isNull();
+			}
+		}
+	}
+
+	@Test
 	void anEmitterTimeoutEndsTheStream() throws Exception {
 		StreamController.closed.set(0);
 		try (SseClient client = SseClient.open(url("/timeout?millis=300"))) {
@@ -240,6 +252,15 @@ class DatastarEmitterServerTests {
 			return emitter;
 		}
 
+		@GetMapping("/param")
+		void param(DatastarEmitter emitter) {
+			emitter.patchSignals(Map.of("early", 1));
+			new Thread(() -> {
+				emitter.patchSignals(Map.of("late", 2));
+				emitter.complete();
+			}).start();
+		}
+
 		@GetMapping("/timeout")
 		DatastarEmitter timeout(@RequestParam long millis) {
 			DatastarEmitter emitter = new DatastarEmitter(Duration.ofMillis(millis));
@@ -286,6 +307,13 @@ class DatastarEmitterServerTests {
 		List<DatastarEvent> list() {
 			return List.of(DatastarEvents.patchElements("<p id=\"a\">A</p>"),
 					DatastarEvents.patchSignals(Map.of("saved", true)));
+		}
+
+		@GetMapping("/rest/param")
+		void param(DatastarEmitter emitter) {
+			emitter.patchSignals(Map.of("early", 1));
+			emitter.patchSignals(Map.of("late", 2));
+			emitter.complete();
 		}
 
 		@GetMapping("/rest/emitter")
