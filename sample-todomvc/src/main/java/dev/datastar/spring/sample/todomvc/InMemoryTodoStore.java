@@ -28,33 +28,46 @@ public class InMemoryTodoStore implements TodoStore {
 
 	@Override
 	public Todo rename(String list, long id, String title) {
-		return entries(list).replace(list, id, (todo) -> new Todo(id, title, todo.completed()));
+		return existing(list, id).replace(list, id, (todo) -> new Todo(id, title, todo.completed()));
 	}
 
 	@Override
 	public Todo toggle(String list, long id) {
-		return entries(list).replace(list, id, (todo) -> new Todo(id, todo.title(), !todo.completed()));
+		return existing(list, id).replace(list, id, (todo) -> new Todo(id, todo.title(), !todo.completed()));
 	}
 
 	@Override
 	public void delete(String list, long id) {
-		if (entries(list).removeAll((todo) -> todo.id() == id) == 0) {
+		if (existing(list, id).removeAll((todo) -> todo.id() == id) == 0) {
 			throw new TodoNotFoundException(list, id);
 		}
 	}
 
 	@Override
 	public void toggleAll(String list) {
-		entries(list).toggleAll();
+		Entries entries = this.lists.get(list);
+		if (entries != null) {
+			entries.toggleAll();
+		}
 	}
 
 	@Override
 	public int clearCompleted(String list) {
-		return entries(list).removeAll(Todo::completed);
+		Entries entries = this.lists.get(list);
+		return (entries != null) ? entries.removeAll(Todo::completed) : 0;
 	}
 
+	/** Only adding creates a list: commands about unknown lists must not fill the map. */
 	private Entries entries(String list) {
 		return this.lists.computeIfAbsent(list, (name) -> new Entries());
+	}
+
+	private Entries existing(String list, long id) {
+		Entries entries = this.lists.get(list);
+		if (entries == null) {
+			throw new TodoNotFoundException(list, id);
+		}
+		return entries;
 	}
 
 	/** The todos of one list; every method holds the list's lock. */

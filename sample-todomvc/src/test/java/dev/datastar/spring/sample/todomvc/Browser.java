@@ -7,14 +7,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
@@ -42,7 +46,13 @@ final class Browser implements AutoCloseable {
 		options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--no-first-run", "--window-size=800,900", "--user-data-dir=" + profile);
+				"--no-first-run", "--window-size=800,900", "--user-data-dir=" + profile,
+				// A page left for another stays alive in the back/forward cache with its stream open;
+				// six of those use up Chromium's HTTP/1.1 connections to the server.
+				"--disable-features=BackForwardCache");
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
 			.usingAnyFreePort()
@@ -110,12 +120,21 @@ final class Browser implements AutoCloseable {
 	}
 
 	<T> T waitUntil(ExpectedCondition<T> condition) {
-		return new WebDriverWait(this.driver, PATIENCE).until(condition::apply);
+		// Morphs may replace an element between finding it and reading it: look again.
+		return new WebDriverWait(this.driver, PATIENCE).ignoring(StaleElementReferenceException.class)
+			.until(condition::apply);
 	}
 
 	void screenshot(Path file) throws IOException {
 		Files.createDirectories(file.getParent());
 		Files.write(file, this.driver.getScreenshotAs(OutputType.BYTES));
+	}
+
+	/** What the page wrote to its console since the last call, for diagnosing a failure. */
+	String consoleLog() {
+		StringBuilder log = new StringBuilder();
+		this.driver.manage().logs().get(LogType.BROWSER).forEach((entry) -> log.append(entry).append('\n'));
+		return log.toString();
 	}
 
 	@Override

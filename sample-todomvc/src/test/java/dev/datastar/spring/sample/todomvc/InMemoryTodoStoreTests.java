@@ -70,6 +70,15 @@ class InMemoryTodoStoreTests {
 	}
 
 	@Test
+	void commandsAboutUnknownListsChangeNothing() {
+		this.store.toggleAll("nobody");
+		assertThat(this.store.clearCompleted("nobody")).isZero();
+		assertThatExceptionOfType(TodoNotFoundException.class).isThrownBy(() -> this.store.toggle("nobody", 1))
+			.withMessage("No todo 1 in list 'nobody'");
+		assertThat(this.store.find("nobody").isEmpty()).isTrue();
+	}
+
+	@Test
 	void toggleAllCompletesEverythingThenReopensEverything() {
 		this.store.add("a", "milk");
 		Todo eggs = this.store.add("a", "eggs");

@@ -71,7 +71,7 @@ class TodoControllerTests {
 		assertThat(send("POST", "/todos", title("x".repeat(500))).statusCode()).isEqualTo(200);
 		HttpResponse<String> refused = send("POST", "/todos", title("y".repeat(501)));
 		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(refused.body()).contains("title: a title can have at most 500 characters");
+		assertThat(refused.body()).contains("'title' a title can have at most 500 characters");
 		assertThat(this.store.find(this.list).todos()).hasSize(1);
 	}
 
@@ -87,6 +87,7 @@ class TodoControllerTests {
 		Todo todo = this.store.add(this.list, "Buy milk");
 		HttpResponse<String> response = send("PUT", "/todos/" + todo.id(), "{\"title\":\"\",\"draft\":\" Buy oat milk \"}");
 		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("data: signals {\"_editing\":0}");
 		assertThat(this.store.find(this.list).todos()).containsExactly(new Todo(todo.id(), "Buy oat milk", false));
 	}
 
@@ -102,14 +103,14 @@ class TodoControllerTests {
 		Todo todo = this.store.add(this.list, "Buy milk");
 		HttpResponse<String> refused = send("PUT", "/todos/" + todo.id(), "{\"draft\":\"" + "z".repeat(501) + "\"}");
 		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(refused.body()).contains("draft: a title can have at most 500 characters");
+		assertThat(refused.body()).contains("'draft' a title can have at most 500 characters");
 		assertThat(this.store.find(this.list).todos()).containsExactly(todo);
 	}
 
 	@Test
 	void toggleFlipsCompletion() throws Exception {
 		Todo todo = this.store.add(this.list, "Buy milk");
-		assertThat(send("POST", "/todos/" + todo.id() + "/toggle", "{}").statusCode()).isEqualTo(200);
+		assertThat(send("POST", "/todos/" + todo.id() + "/toggle", "{}").statusCode()).isEqualTo(204);
 		assertThat(this.store.find(this.list).todos().get(0).completed()).isTrue();
 		send("POST", "/todos/" + todo.id() + "/toggle", "{}");
 		assertThat(this.store.find(this.list).todos().get(0).completed()).isFalse();
@@ -119,7 +120,7 @@ class TodoControllerTests {
 	void deleteRemoves() throws Exception {
 		Todo milk = this.store.add(this.list, "Buy milk");
 		Todo dog = this.store.add(this.list, "Walk the dog");
-		assertThat(send("DELETE", "/todos/" + milk.id(), null).statusCode()).isEqualTo(200);
+		assertThat(send("DELETE", "/todos/" + milk.id(), null).statusCode()).isEqualTo(204);
 		assertThat(this.store.find(this.list).todos()).containsExactly(dog);
 	}
 
@@ -127,7 +128,7 @@ class TodoControllerTests {
 	void toggleAllCompletesAllThenReopensAll() throws Exception {
 		this.store.add(this.list, "Buy milk");
 		this.store.toggle(this.list, this.store.add(this.list, "Walk the dog").id());
-		assertThat(send("POST", "/todos/toggle-all", "{}").statusCode()).isEqualTo(200);
+		assertThat(send("POST", "/todos/toggle-all", "{}").statusCode()).isEqualTo(204);
 		assertThat(this.store.find(this.list).allCompleted()).isTrue();
 		send("POST", "/todos/toggle-all", "{}");
 		assertThat(this.store.find(this.list).activeCount()).isEqualTo(2);
@@ -137,7 +138,7 @@ class TodoControllerTests {
 	void clearCompletedRemovesOnlyCompleted() throws Exception {
 		Todo milk = this.store.add(this.list, "Buy milk");
 		this.store.toggle(this.list, this.store.add(this.list, "Walk the dog").id());
-		assertThat(send("DELETE", "/todos/completed", null).statusCode()).isEqualTo(200);
+		assertThat(send("DELETE", "/todos/completed", null).statusCode()).isEqualTo(204);
 		assertThat(this.store.find(this.list).todos()).containsExactly(milk);
 	}
 

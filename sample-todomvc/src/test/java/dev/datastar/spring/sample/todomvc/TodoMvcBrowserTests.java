@@ -1,23 +1,37 @@
 package dev.datastar.spring.sample.todomvc;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -53,9 +67,12 @@ class TodoMvcBrowserTests {
 		if (DatastarClient.location() == null) {
 			System.out.println("SKIPPED browser tests: set " + DatastarClient.ENVIRONMENT_VARIABLE
 					+ " to the Datastar client (a file path or URL) to run them.");
+			return;
 		}
-		assumeTrue(DatastarClient.location() != null, DatastarClient.ENVIRONMENT_VARIABLE + " is not set");
-		assumeTrue(Browser.available(), "no /usr/bin/chromium and /usr/bin/chromedriver");
+		if (!Browser.available()) {
+			System.out.println("SKIPPED browser tests: no /usr/bin/chromium and /usr/bin/chromedriver (scripts/setup installs them).");
+			return;
+		}
 		alice = Browser.start();
 		bob = Browser.start();
 	}
@@ -69,8 +86,21 @@ class TodoMvcBrowserTests {
 		}
 	}
 
+	/** On failure, what both pages logged: errors of the Datastar client show up there. */
+	@RegisterExtension
+	final TestWatcher consoles = new TestWatcher() {
+		@Override
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			if (alice == null) {
+				return;
+			}
+			System.out.println("Alice's console:\n" + alice.consoleLog() + "Bob's console:\n" + bob.consoleLog());
+		}
+	};
+
 	@BeforeEach
 	void openBothPagesOnAFreshList() {
+		assumeTrue(alice != null, "browser tests need " + DatastarClient.ENVIRONMENT_VARIABLE + " and Chromium");
 		this.list = "test-" + UUID.randomUUID().toString().substring(0, 8);
 		alice.open(url(""));
 		bob.open(url(""));
@@ -173,7 +203,7 @@ class TodoMvcBrowserTests {
 	}
 
 	@Test
-	void editingSavesOnEnterAndBlurCancelsOnEscapeAndDeletesWhenEmptied() {
+	void editingSavesOnEnterAndBlurCancelsOnEscapeAndDeletesWhenEmptied() throws Exception {
 		add(alice, "Buy milk", "Walk the dog");
 
 		WebElement milk = bob.todo("Buy milk");
@@ -181,6 +211,7 @@ class TodoMvcBrowserTests {
 		bob.waitUntil((d) -> hasClass(bob.todo("Buy milk"), "editing"));
 		WebElement edit = milk.findElement(By.cssSelector(".edit"));
 		assertThat(edit.getDomProperty("value")).isEqualTo("Buy milk");
+		bob.screenshot(SCREENSHOTS.resolve("todomvc-editing.png"));
 		edit.sendKeys(Keys.chord(Keys.CONTROL, "a"), "  Buy oat milk  " + Keys.ENTER);
 		alice.waitUntil((d) -> alice.visibleTitles().equals(List.of("Buy oat milk", "Walk the dog")));
 		bob.waitUntil((d) -> bob.findAll(".todo-list li.editing").isEmpty());
@@ -207,7 +238,7 @@ class TodoMvcBrowserTests {
 	}
 
 	@Test
-	void htmlIsShownAsTextAndOverlongTitlesAreRefusedVisibly() {
+	void htmlIsShownAsTextAndOverlongTitlesAreRefusedVisibly() throws Exception {
 		alice.newTodo().sendKeys("<b>bold</b> & <script>alert(1)</script>" + Keys.ENTER);
 		bob.waitUntil((d) -> bob.visibleTitles().equals(List.of("<b>bold</b> & <script>alert(1)</script>")));
 		assertThat(bob.findAll(".todo-list b")).isEmpty();
@@ -216,6 +247,7 @@ class TodoMvcBrowserTests {
 		alice.newTodo().sendKeys(tooLong + Keys.ENTER);
 		alice.waitUntil((d) -> alice.displayed(".problem"));
 		assertThat(alice.text(".problem")).contains("at most 500 characters");
+		alice.screenshot(SCREENSHOTS.resolve("todomvc-refused.png"));
 		assertThat(alice.newTodo().getDomProperty("value")).isEqualTo(tooLong);
 		assertThat(bob.visibleTitles()).hasSize(1);
 		assertThat(this.store.find(this.list).todos()).hasSize(1);
@@ -250,6 +282,48 @@ class TodoMvcBrowserTests {
 		bob.newTodo().sendKeys("Only in the other list" + Keys.ENTER);
 		bob.waitUntil((d) -> bob.visibleTitles().equals(List.of("Only in the other list")));
 		assertThat(alice.visibleTitles()).containsExactly("Only in this list");
+	}
+
+	@Test
+	void controlsShowWorkInFlightAndNothingChangesBeforeTheServerSaysSo() throws Exception {
+		this.list = "slow-" + this.list;
+		alice.open(url(""));
+		bob.open(url(""));
+
+		alice.newTodo().sendKeys("Buy milk" + Keys.ENTER);
+		alice.waitUntil((d) -> hasClass(alice.newTodo(), "busy"));
+		assertThat(alice.visibleTitles()).isEmpty();
+		alice.screenshot(SCREENSHOTS.resolve("todomvc-adding.png"));
+		alice.waitUntil((d) -> alice.visibleTitles().equals(List.of("Buy milk")));
+		alice.waitUntil((d) -> !hasClass(alice.newTodo(), "busy"));
+
+		WebElement toggle = bob.todo("Buy milk").findElement(By.cssSelector(".toggle"));
+		toggle.click();
+		bob.waitUntil((d) -> hasClass(bob.todo("Buy milk"), "busy"));
+		assertThat(toggle.isSelected()).isFalse();
+		assertThat(hasClass(alice.todo("Buy milk"), "completed")).isFalse();
+		bob.waitUntil((d) -> hasClass(bob.todo("Buy milk"), "completed") && !hasClass(bob.todo("Buy milk"), "busy"));
+		assertThat(bob.todo("Buy milk").findElement(By.cssSelector(".toggle")).isSelected()).isTrue();
+	}
+
+	/** Lists named {@code slow-...} answer commands after a second, so that work in flight can be seen. */
+	@TestConfiguration
+	static class SlowCommands {
+
+		@Bean
+		OncePerRequestFilter slowCommands() {
+			return new OncePerRequestFilter() {
+				@Override
+				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+						FilterChain chain) throws ServletException, IOException {
+					if (request.getRequestURI().startsWith("/lists/slow-") && !"GET".equals(request.getMethod())) {
+						LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+					}
+					chain.doFilter(request, response);
+				}
+			};
+		}
+
 	}
 
 	private void add(Browser page, String... titles) {
