@@ -238,6 +238,33 @@ class TodoMvcBrowserTests {
 	}
 
 	@Test
+	void changesFromElsewhereLeaveTypingAndEditingAlone() {
+		add(alice, "Buy milk");
+		bob.newTodo().sendKeys("half-typed");
+		alice.doubleClick(alice.todo("Buy milk").findElement(By.cssSelector("label")));
+		WebElement edit = alice.todo("Buy milk").findElement(By.cssSelector(".edit"));
+		alice.waitUntil((d) -> edit.isDisplayed());
+		edit.sendKeys(" and eggs");
+
+		alice.newTodo().sendKeys("Walk the dog" + Keys.ENTER); // blurs the edit: saves it
+		bob.waitUntil((d) -> bob.visibleTitles().equals(List.of("Buy milk and eggs", "Walk the dog")));
+		bob.find(".toggle-all + label").click();
+		alice.waitUntil((d) -> alice.text(".todo-count").equals("0 items left"));
+		assertThat(bob.newTodo().getDomProperty("value")).isEqualTo("half-typed");
+
+		bob.doubleClick(bob.todo("Walk the dog").findElement(By.cssSelector("label")));
+		WebElement bobEdit = bob.todo("Walk the dog").findElement(By.cssSelector(".edit"));
+		bob.waitUntil((d) -> bobEdit.isDisplayed());
+		bobEdit.sendKeys(" twice");
+		alice.find(".toggle-all + label").click();
+		bob.waitUntil((d) -> bob.text(".todo-count").equals("2 items left"));
+		assertThat(hasClass(bob.todo("Walk the dog"), "editing")).isTrue();
+		assertThat(bobEdit.getDomProperty("value")).isEqualTo("Walk the dog twice");
+		bobEdit.sendKeys(Keys.ENTER);
+		alice.waitUntil((d) -> alice.visibleTitles().equals(List.of("Buy milk and eggs", "Walk the dog twice")));
+	}
+
+	@Test
 	void htmlIsShownAsTextAndOverlongTitlesAreRefusedVisibly() throws Exception {
 		alice.newTodo().sendKeys("<b>bold</b> & <script>alert(1)</script>" + Keys.ENTER);
 		bob.waitUntil((d) -> bob.visibleTitles().equals(List.of("<b>bold</b> & <script>alert(1)</script>")));
