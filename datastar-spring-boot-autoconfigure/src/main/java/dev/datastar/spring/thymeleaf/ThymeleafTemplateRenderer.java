@@ -46,8 +46,17 @@ public class ThymeleafTemplateRenderer implements TemplateRenderer {
 		this.conversionService = conversionService;
 	}
 
+	/** Renders with the locale of {@link LocaleContextHolder} (the request's on an MVC request thread). */
 	@Override
 	public String render(String template, Map<String, ?> model) {
+		return render(template, model, LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * Renders with the given locale for {@code #{...}} messages, e.g. a WebFlux exchange's
+	 * {@code getLocaleContext().getLocale()}.
+	 */
+	public String render(String template, Map<String, ?> model, Locale locale) {
 		Assert.hasText(template, "Template must not be empty");
 		int separator = template.indexOf(SEPARATOR);
 		String name = (separator < 0) ? template.strip() : template.substring(0, separator).strip();
@@ -59,7 +68,7 @@ public class ThymeleafTemplateRenderer implements TemplateRenderer {
 			selectors = Set.of(selector);
 		}
 		Map<String, Object> variables = (model != null) ? new HashMap<>(model) : new HashMap<>();
-		IContext context = createContext(LocaleContextHolder.getLocale(), variables);
+		IContext context = createContext(locale, variables);
 		return this.engine.process(name, selectors, context);
 	}
 
