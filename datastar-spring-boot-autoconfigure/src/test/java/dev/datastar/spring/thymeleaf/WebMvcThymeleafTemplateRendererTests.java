@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = WebMvcThymeleafTemplateRendererTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.servlet.context-path=/app", "spring.messages.basename=datastar-thymeleaf/messages",
-				"spring.messages.fallback-to-system-locale=false" })
+				"spring.messages.fallback-to-system-locale=false", "datastar.client.url=/datastar.js" })
 class WebMvcThymeleafTemplateRendererTests {
 
 	static final ExecutorService executor = Executors.newSingleThreadExecutor();
@@ -108,8 +108,10 @@ class WebMvcThymeleafTemplateRendererTests {
 	}
 
 	@Test
-	void wholeTemplateWithoutSelector() {
-		assertThat(this.renderer.render("thymeleaf-client", Map.of())).contains("<script type=\"module\"");
+	void wholeTemplateWithoutSelectorAndAContextRelativeClientUrl() throws Exception {
+		String html = CompletableFuture.supplyAsync(() -> this.renderer.render("thymeleaf-client", Map.of()), executor)
+			.get(10, TimeUnit.SECONDS);
+		assertThat(html).isEqualToIgnoringNewLines("<script type=\"module\" src=\"/app/datastar.js\"></script>");
 	}
 
 	private String get(String path, String language) throws Exception {
