@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = WebFluxThymeleafTemplateRendererTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "spring.webflux.base-path=/app",
 				"spring.messages.basename=datastar-thymeleaf/messages",
-				"spring.messages.fallback-to-system-locale=false" })
+				"spring.messages.fallback-to-system-locale=false", "datastar.client.url=/datastar.js" })
 class WebFluxThymeleafTemplateRendererTests {
 
 	@LocalServerPort
@@ -85,6 +85,14 @@ class WebFluxThymeleafTemplateRendererTests {
 			.subscribeOn(Schedulers.boundedElastic())
 			.block(Duration.ofSeconds(10));
 		assertThat(html).isEqualTo("<p id=\"count\">42</p>");
+	}
+
+	@Test
+	void clientScriptTagWithAContextRelativeUrlGetsTheBasePath() {
+		String html = Mono.fromCallable(() -> this.renderer.render("thymeleaf-client", Map.of()))
+			.subscribeOn(Schedulers.boundedElastic())
+			.block(Duration.ofSeconds(10));
+		assertThat(html).isEqualToIgnoringNewLines("<script type=\"module\" src=\"/app/datastar.js\"></script>");
 	}
 
 	private String get(String path, String language) throws Exception {
