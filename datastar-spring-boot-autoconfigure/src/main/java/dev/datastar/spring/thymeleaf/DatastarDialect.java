@@ -6,6 +6,8 @@ import dev.datastar.spring.DatastarClientProperties;
 import org.thymeleaf.dialect.AbstractProcessorDialect;
 import org.thymeleaf.processor.IProcessor;
 import org.thymeleaf.standard.StandardDialect;
+import org.thymeleaf.standard.processor.StandardXmlNsTagProcessor;
+import org.thymeleaf.templatemode.TemplateMode;
 
 /**
  * Thymeleaf dialect with prefix {@code ds}. {@code <script ds:client></script>} becomes the
@@ -26,7 +28,9 @@ public class DatastarDialect extends AbstractProcessorDialect {
 
 	@Override
 	public Set<IProcessor> getProcessors(String dialectPrefix) {
-		return Set.of(new DatastarClientScriptTagProcessor(dialectPrefix, this.client));
+		// Like th:, an xmlns:ds declaration (for editors) is removed from the output.
+		return Set.of(new DatastarClientScriptTagProcessor(dialectPrefix, this.client),
+				new StandardXmlNsTagProcessor(TemplateMode.HTML, dialectPrefix));
 	}
 
 }

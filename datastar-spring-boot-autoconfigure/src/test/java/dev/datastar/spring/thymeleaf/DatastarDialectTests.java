@@ -43,6 +43,15 @@ class DatastarDialectTests {
 						+ "crossorigin=\"anonymous\"></script>"));
 	}
 
+	@Test
+	void namespaceDeclarationIsRemovedLikeThymeleafs() {
+		this.runner.withPropertyValues("datastar.client.url=https://example.com/datastar.js")
+			.run(context -> assertThat(
+					context.getBean(ITemplateEngine.class).process("thymeleaf-client-page", new Context()))
+				.contains("<html>")
+				.contains("<head><script type=\"module\" src=\"https://example.com/datastar.js\"></script></head>"));
+	}
+
 	private static String render(ITemplateEngine engine) {
 		return engine.process("thymeleaf-client", new Context()).strip();
 	}
