@@ -11,8 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import dev.datastar.spring.core.TemplateRenderer;
+import dev.datastar.spring.mvc.DatastarEmitter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +116,17 @@ class WebMvcThymeleafTemplateRendererTests {
 		assertThat(html).isEqualToIgnoringNewLines("<script type=\"module\" src=\"/app/datastar.js\"></script>");
 	}
 
+	@Test
+	void patchTemplateFromAnotherThreadStreamsTheFragmentWithWorkingLinks() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/app/stream"))
+			.header("Datastar-Request", "true")
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.body()).isEqualTo("event: datastar-patch-elements\n"
+				+ expectedList().lines().map((line) -> "data: elements " + line + "\n").collect(Collectors.joining())
+				+ "\n");
+	}
+
 	private String get(String path, String language) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Accept-Language", language)
@@ -173,6 +186,16 @@ class WebMvcThymeleafTemplateRendererTests {
 			}
 			return CompletableFuture.supplyAsync(() -> this.renderer.render("thymeleaf-fragments :: list", model()),
 					executor).get(10, TimeUnit.SECONDS);
+		}
+
+		@GetMapping("/stream")
+		DatastarEmitter stream() {
+			DatastarEmitter emitter = new DatastarEmitter();
+			executor.execute(() -> {
+				emitter.patchTemplate("thymeleaf-fragments :: list", model());
+				emitter.complete();
+			});
+			return emitter;
 		}
 
 		@GetMapping(path = "/greeting", produces = "text/html")
