@@ -9,13 +9,18 @@ import org.thymeleaf.context.Context;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code <script ds:client></script>} rendered by the application's own engine. */
 class DatastarDialectTests {
 
+	// The browser tests' DATASTAR_CLIENT_URL variable would bind to datastar.client.url.
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME))
 		.withConfiguration(AutoConfigurations.of(ThymeleafAutoConfiguration.class, DatastarAutoConfiguration.class,
 				DatastarThymeleafAutoConfiguration.class));
 
