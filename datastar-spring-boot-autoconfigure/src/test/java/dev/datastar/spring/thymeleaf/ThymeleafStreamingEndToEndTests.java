@@ -132,8 +132,12 @@ class ThymeleafStreamingEndToEndTests {
 
 	@Test
 	void aBrowserMorphsTheFragmentIntoThePage() throws Exception {
-		Assumptions.assumeTrue(CLIENT != null && !CLIENT.isBlank(),
-				"DATASTAR_CLIENT_URL is not set: skipping the browser test (set it to the Datastar client's datastar.js)");
+		if (CLIENT == null || CLIENT.isBlank()) {
+			String message = "DATASTAR_CLIENT_URL is not set: skipping the Thymeleaf browser test "
+					+ "(set it to the Datastar client's datastar.js, a file path or URL)";
+			System.err.println("SKIPPED: " + message);
+			Assumptions.abort(message);
+		}
 		Path profile = Files.createTempDirectory("chromium-profile");
 		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
