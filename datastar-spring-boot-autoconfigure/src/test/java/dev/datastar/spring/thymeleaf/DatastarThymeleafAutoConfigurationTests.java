@@ -53,6 +53,13 @@ class DatastarThymeleafAutoConfigurationTests {
 	}
 
 	@Test
+	void reactiveApplicationWithoutServletClasses() {
+		this.reactive.withClassLoader(new FilteredClassLoader("jakarta.servlet", "org.springframework.web.servlet"))
+			.run(context -> assertThat(context.getBean(TemplateRenderer.class))
+				.isExactlyInstanceOf(ThymeleafTemplateRenderer.class));
+	}
+
+	@Test
 	void nonWebApplicationGetsNothing() {
 		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS).run(context -> {
 			assertThat(context).hasSingleBean(ITemplateEngine.class);
