@@ -1,0 +1,217 @@
+package dev.datastar.spring.webflux;
+
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.datastar.spring.DatastarSignals;
+import dev.datastar.spring.DatastarSignalsProperties;
+import dev.datastar.spring.core.DatastarHeaders;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.Conventions;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ReactiveAdapter;
+import org.springframework.core.ReactiveAdapterRegistry;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.validation.annotation.ValidationAnnotationUtils;
+import org.springframework.web.bind.support.WebExchangeDataBinder;
+import org.springframework.web.reactive.BindingContext;
+import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Resolves {@link DatastarSignals @DatastarSignals} parameters (also {@code Mono<T>}): the
+ * {@code datastar} query parameter of GET and DELETE, the JSON body of POST, PUT and PATCH, read
+ * with the application's {@code JsonMapper} into records, beans, {@code Map}s or {@code JsonNode}.
+ * Bad input becomes a {@link DatastarSignalsException}: 400 naming the field, 413 above
+ * {@code datastar.signals.max-size} (the body is not read past the limit).
+ */
+public class DatastarSignalsHandlerMethodArgumentResolver implements HandlerMethodArgumentResolver {
+
+	private final JsonMapper jsonMapper;
+
+	private final int maxSize;
+
+	private final ReactiveAdapterRegistry adapters;
+
+	public DatastarSignalsHandlerMethodArgumentResolver(JsonMapper jsonMapper, DatastarSignalsProperties properties,
+			ReactiveAdapterRegistry adapters) {
+		this.jsonMapper = jsonMapper;
+		this.maxSize = (int) Math.min(Integer.MAX_VALUE, properties.maxSize().toBytes());
+		this.adapters = adapters;
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.hasParameterAnnotation(DatastarSignals.class);
+	}
+
+	@Override
+	public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
+			ServerWebExchange exchange) {
+		DatastarSignals annotation = parameter.getParameterAnnotation(DatastarSignals.class);
+		boolean required = annotation == null || annotation.required();
+		ResolvableType type = ResolvableType.forMethodParameter(parameter);
+		ReactiveAdapter adapter = this.adapters.getAdapter(type.resolve());
+		ResolvableType valueType = (adapter != null) ? type.getGeneric(0) : type;
+		Mono<Object> value = read(exchange.getRequest())
+			.map(bytes -> convert(bytes, valueType))
+			.doOnNext(target -> validate(target, parameter, valueType, bindingContext, exchange));
+		if (required) {
+			value = value.switchIfEmpty(Mono.error(() -> new DatastarSignalsException(HttpStatus.BAD_REQUEST,
+					"Missing Datastar signals: expected " + where(exchange.getRequest()))));
+		}
+		return (adapter != null) ? Mono.just(adapter.fromPublisher(value)) : value;
+	}
+
+	private Mono<byte[]> read(ServerHttpRequest request) {
+		if (!hasBody(request.getMethod())) {
+			String json = request.getQueryParams().getFirst(DatastarHeaders.SIGNALS_PARAMETER);
+			if (json == null || json.isEmpty()) {
+				return Mono.empty();
+			}
+			byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+			return (bytes.length > this.maxSize) ? Mono.error(tooLarge()) : Mono.just(bytes);
+		}
+		MediaType contentType = request.getHeaders().getContentType();
+		if (contentType != null && !isJson(contentType)) {
+			return Mono.error(new DatastarSignalsException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"Datastar signals must be sent as application/json, not " + contentType));
+		}
+		if (request.getHeaders().getContentLength() > this.maxSize) {
+			return Mono.error(tooLarge());
+		}
+		return DataBufferUtils.join(request.getBody(), this.maxSize)
+			.map(buffer -> {
+				try {
+					byte[] bytes = new byte[buffer.readableByteCount()];
+					buffer.read(bytes);
+					return bytes;
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			})
+			.filter(bytes -> bytes.length > 0)
+			.onErrorMap(DataBufferLimitException.class, ex -> tooLarge());
+	}
+
+	private Object convert(byte[] bytes, ResolvableType valueType) {
+		Class<?> raw = valueType.toClass();
+		if (raw == String.class) {
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+		try {
+			JavaType javaType = this.jsonMapper.getTypeFactory().constructType(valueType.getType());
+			Object value = this.jsonMapper.readValue(bytes, javaType);
+			if (value == null) {
+				throw new DatastarSignalsException(HttpStatus.BAD_REQUEST, "Datastar signals must not be null");
+			}
+			return value;
+		}
+		catch (JacksonException ex) {
+			throw new DatastarSignalsException(HttpStatus.BAD_REQUEST, message(ex), List.of(), ex);
+		}
+	}
+
+	private static String message(JacksonException ex) {
+		String path = path(ex);
+		String reason = ex.getOriginalMessage();
+		if (path.isEmpty()) {
+			return "Malformed Datastar signals: " + reason + location(ex);
+		}
+		return "Invalid Datastar signals: field '" + path + "': " + reason;
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference ref : ex.getPath()) {
+			if (ref.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(ref.getPropertyName());
+			}
+			else if (ref.getIndex() >= 0) {
+				path.append('[').append(ref.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static String location(JacksonException ex) {
+		return (ex.getLocation() != null && ex.getLocation().getLineNr() > 0)
+				? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")" : "";
+	}
+
+	private void validate(Object target, MethodParameter parameter, ResolvableType valueType,
+			BindingContext bindingContext, ServerWebExchange exchange) {
+		for (Annotation annotation : parameter.getParameterAnnotations()) {
+			Object[] hints = ValidationAnnotationUtils.determineValidationHints(annotation);
+			if (hints == null) {
+				continue;
+			}
+			String name = Conventions.getVariableNameForParameter(parameter);
+			WebExchangeDataBinder binder = bindingContext.createDataBinder(exchange, target, name, valueType);
+			binder.validate(hints);
+			BindingResult result = binder.getBindingResult();
+			if (result.hasErrors()) {
+				throw invalid(result);
+			}
+			return;
+		}
+	}
+
+	private static DatastarSignalsException invalid(BindingResult result) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		List<String> parts = new ArrayList<>();
+		for (ObjectError error : result.getAllErrors()) {
+			String field = (error instanceof FieldError fieldError) ? fieldError.getField() : error.getObjectName();
+			String message = (error.getDefaultMessage() != null) ? error.getDefaultMessage() : error.getCode();
+			Map<String, String> entry = new LinkedHashMap<>();
+			entry.put("field", field);
+			entry.put("message", message);
+			errors.add(entry);
+			parts.add(field + ": " + message);
+		}
+		return new DatastarSignalsException(HttpStatus.BAD_REQUEST,
+				"Invalid Datastar signals: " + String.join("; ", parts), errors, null);
+	}
+
+	private DatastarSignalsException tooLarge() {
+		return new DatastarSignalsException(HttpStatus.CONTENT_TOO_LARGE,
+				"Datastar signals larger than datastar.signals.max-size (" + this.maxSize + " bytes)");
+	}
+
+	private static boolean hasBody(HttpMethod method) {
+		return HttpMethod.POST.equals(method) || HttpMethod.PUT.equals(method) || HttpMethod.PATCH.equals(method);
+	}
+
+	private static boolean isJson(MediaType contentType) {
+		return MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
+				|| "json".equals(contentType.getSubtypeSuffix());
+	}
+
+	private static String where(ServerHttpRequest request) {
+		return hasBody(request.getMethod()) ? "a JSON request body"
+				: "the '" + DatastarHeaders.SIGNALS_PARAMETER + "' query parameter";
+	}
+
+}
