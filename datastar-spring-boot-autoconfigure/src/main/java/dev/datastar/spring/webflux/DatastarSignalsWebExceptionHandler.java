@@ -39,7 +39,7 @@ public class DatastarSignalsWebExceptionHandler implements WebExceptionHandler, 
 		}
 		ProblemDetail problem = signals.getBody();
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", problem.getType().toString());
+		body.put("type", (problem.getType() != null) ? problem.getType().toString() : "about:blank");
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());
 		body.put("detail", problem.getDetail());
