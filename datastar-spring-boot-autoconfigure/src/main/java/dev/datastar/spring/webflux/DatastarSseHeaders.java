@@ -35,7 +35,13 @@ final class DatastarSseHeaders {
 	}
 
 	static boolean isHttp1(ServerHttpRequest request) {
-		Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
+		Object nativeRequest;
+		try {
+			nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
+		}
+		catch (IllegalStateException ex) {
+			return false; // a mock request (WebTestClient bound to a context): no connection at all
+		}
 		if (REACTOR_NETTY_PRESENT && nativeRequest instanceof reactor.netty.http.server.HttpServerRequest netty) {
 			return netty.protocol().startsWith("HTTP/1");
 		}

@@ -23,6 +23,7 @@ public final class ConformanceServer {
 				.web(WebApplicationType.REACTIVE).properties("server.port=" + port).run();
 			default -> throw new IllegalArgumentException("unknown stack '" + stack + "' (mvc, webflux)");
 		}
+		System.out.println("Conformance server (" + stack + ") ready on http://localhost:" + port + "/test");
 	}
 
 }

@@ -22,7 +22,8 @@ public class ConformanceWebFluxConfiguration {
 	@Controller
 	static class TestController {
 
-		@RequestMapping(path = "/test", method = { RequestMethod.GET, RequestMethod.POST })
+		@RequestMapping(path = "/test", method = { RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT,
+				RequestMethod.PATCH, RequestMethod.DELETE })
 		Flux<DatastarEvent> test(@DatastarSignals JsonNode input) {
 			try {
 				return Flux.fromIterable(ConformanceEvents.from(input));

@@ -97,6 +97,18 @@ class DatastarWebFluxIntegrationTests {
 	}
 
 	@Test
+	void responseEntityFunctionalEndpointAndMonoOfStreamUseTheSameWriter() throws Exception {
+		HttpResponse<String> entity = get("/entity");
+		assertThat(entity.headers().firstValue("X-Extra")).hasValue("1");
+		assertThat(entity.headers().allValues("Content-Type")).containsExactly("text/event-stream");
+		assertThat(entity.body()).isEqualTo(expectedSampleBytes());
+		HttpResponse<String> functional = get("/functional", "Accept", "text/event-stream, text/html, application/json");
+		assertThat(functional.headers().allValues("Content-Type")).containsExactly("text/event-stream");
+		assertThat(functional.body()).isEqualTo(expectedSampleBytes());
+		assertThat(get("/mono-stream").body()).isEqualTo("event: datastar-patch-elements\ndata: elements <p id=\"m\">m</p>\n\n");
+	}
+
+	@Test
 	void serverSentEventsFromTheBuilderAreByteIdenticalToDatastarEvents() throws Exception {
 		HttpResponse<String> response = get("/sse", "Accept", "text/event-stream");
 		assertThat(response.headers().allValues("Content-Type")).containsExactly("text/event-stream");

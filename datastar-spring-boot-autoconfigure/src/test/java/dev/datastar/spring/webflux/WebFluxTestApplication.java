@@ -90,6 +90,31 @@ class WebFluxTestApplication {
 	}
 
 	@RestController
+	static class BodyController {
+
+		@GetMapping("/entity")
+		org.springframework.http.ResponseEntity<Flux<DatastarEvent>> entity() {
+			return org.springframework.http.ResponseEntity.ok().header("X-Extra", "1").body(Flux.fromIterable(sampleEvents()));
+		}
+
+		@GetMapping("/mono-stream")
+		Mono<DatastarStream> monoStream() {
+			DatastarStream stream = new DatastarStream();
+			stream.patchElements("<p id=\"m\">m</p>").complete();
+			return Mono.just(stream);
+		}
+
+	}
+
+	@org.springframework.context.annotation.Bean
+	org.springframework.web.reactive.function.server.RouterFunction<org.springframework.web.reactive.function.server.ServerResponse> functionalRoutes() {
+		return org.springframework.web.reactive.function.server.RouterFunctions.route()
+			.GET("/functional", request -> org.springframework.web.reactive.function.server.ServerResponse.ok()
+				.body(Flux.fromIterable(sampleEvents()), DatastarEvent.class))
+			.build();
+	}
+
+	@RestController
 	static class ServerSentEventsController {
 
 		private final DatastarServerSentEvents sse;
