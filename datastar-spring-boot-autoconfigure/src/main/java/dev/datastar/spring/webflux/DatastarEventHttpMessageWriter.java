@@ -30,8 +30,6 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
  */
 public class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object> {
 
-	private static final byte[] EMPTY = new byte[0];
-
 	private final DatastarStreamSettings settings;
 
 	/**
@@ -81,9 +79,10 @@ public class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object>
 
 	private Flux<Publisher<DataBuffer>> frames(Publisher<?> input, DataBufferFactory buffers) {
 		Flux<byte[]> events = Flux.from(input).concatMap(this::encode, 0);
-		// An empty first frame commits and flushes the headers at once, so the client sees the
-		// stream open even when the first event is late.
-		return Flux.concat(Mono.just(EMPTY), events).map(bytes -> Mono.just(buffers.wrap(bytes)));
+		if (!(input instanceof Mono)) {
+			events = EarlyHeaders.flushSoon(events);
+		}
+		return events.map(bytes -> Mono.just(buffers.wrap(bytes)));
 	}
 
 	private Publisher<byte[]> encode(Object element) {
@@ -94,7 +93,8 @@ public class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object>
 			return Flux.fromIterable(response.events()).map(this.settings.encoder()::encode);
 		}
 		if (element instanceof DatastarStream stream) {
-			return stream.frames(this.settings);
+			// A live stream cannot fail before it starts: open it at once.
+			return Flux.concat(Mono.just(EarlyHeaders.EMPTY), stream.frames(this.settings));
 		}
 		return Mono.error(new IllegalArgumentException("Not a Datastar value: " + element.getClass().getName()));
 	}

@@ -57,10 +57,12 @@ public class DatastarServerSentEventHttpMessageWriter implements HttpMessageWrit
 
 	private static Flux<Publisher<DataBuffer>> frames(Publisher<? extends ServerSentEvent<String>> input,
 			DataBufferFactory buffers) {
-		// An empty first frame flushes the headers at once, as for Datastar streams.
 		Flux<byte[]> events = Flux.from(input)
 			.map(sse -> SseFormat.encode(sse.event(), sse.id(), sse.retry(), sse.comment(), sse.data()));
-		return Flux.concat(Mono.just(new byte[0]), events).map(bytes -> Mono.just(buffers.wrap(bytes)));
+		if (!(input instanceof Mono)) {
+			events = EarlyHeaders.flushSoon(events);
+		}
+		return events.map(bytes -> Mono.just(buffers.wrap(bytes)));
 	}
 
 }

@@ -147,6 +147,33 @@ class DatastarWebFluxIntegrationTests {
 	}
 
 	@Test
+	void headersGoOutBeforeALateFirstEvent() throws Exception {
+		CompletableFuture<DatastarEvent> late = new CompletableFuture<>();
+		WebFluxTestApplication.EventsController.late.set(late);
+		HttpResponse<InputStream> response = this.http
+			.sendAsync(HttpRequest.newBuilder(uri("/late")).build(), HttpResponse.BodyHandlers.ofInputStream())
+			.get(5, TimeUnit.SECONDS);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+		late.complete(dev.datastar.spring.core.DatastarEvents.patchElements("<p id=\"late\">late</p>"));
+		assertThat(new String(readAll(response.body()), StandardCharsets.UTF_8))
+			.isEqualTo("event: datastar-patch-elements\ndata: elements <p id=\"late\">late</p>\n\n");
+	}
+
+	@Test
+	void badSignalsReadLazilyByAReactiveParameterStillGive400() throws Exception {
+		HttpResponse<String> ok = send("POST", "/signals/events-mono", "application/json", "{\"name\":\"Al\",\"age\":1}");
+		assertThat(ok.body()).isEqualTo("event: datastar-patch-signals\ndata: signals {\"name\":\"Al\"}\n\n");
+		HttpResponse<String> invalid = send("POST", "/signals/events-mono", "application/json", "{\"name\":\"\",\"age\":1}");
+		assertThat(invalid.statusCode()).isEqualTo(400);
+		assertThat(invalid.body()).contains("\"field\":\"name\"");
+		HttpResponse<String> malformed = send("POST", "/signals/events-flux", "application/json", "{oops");
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(malformed.body()).contains("Malformed Datastar signals");
+		assertThat(send("POST", "/signals/events-flux", "application/json", "{\"name\":\"Fl\",\"age\":1}").body())
+			.isEqualTo("event: datastar-patch-signals\ndata: signals {\"name\":\"Fl\"}\n\n");
+	}
+
+	@Test
 	void clientGoingAwayClosesTheStream() throws Exception {
 		HttpResponse<InputStream> response = this.http.send(HttpRequest.newBuilder(uri("/stream")).build(),
 				HttpResponse.BodyHandlers.ofInputStream());

@@ -79,6 +79,23 @@ class WebFluxTestApplication {
 				.doOnCancel(() -> endlessCancelled.complete(null));
 		}
 
+		static final AtomicReference<CompletableFuture<DatastarEvent>> late = new AtomicReference<>(new CompletableFuture<>());
+
+		@GetMapping("/late")
+		Flux<DatastarEvent> late() {
+			return Mono.fromFuture(late.get()).flux();
+		}
+
+		@PostMapping("/signals/events-mono")
+		Mono<DatastarResponse> eventsMono(@Valid @DatastarSignals Mono<Person> person) {
+			return person.map(p -> DatastarResponse.of(DatastarEvents.patchSignals(Map.of("name", p.name()))));
+		}
+
+		@PostMapping("/signals/events-flux")
+		Flux<DatastarEvent> eventsFlux(@DatastarSignals Mono<Person> person) {
+			return person.flatMapMany(p -> Flux.just(DatastarEvents.patchSignals(Map.of("name", p.name()))));
+		}
+
 		@GetMapping("/stream")
 		DatastarStream stream() {
 			DatastarStream stream = new DatastarStream();
