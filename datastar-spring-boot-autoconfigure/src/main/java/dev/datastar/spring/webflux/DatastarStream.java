@@ -14,6 +14,7 @@ import java.util.function.Function;
 import dev.datastar.spring.core.DatastarEvent;
 import dev.datastar.spring.core.DatastarEvents;
 import dev.datastar.spring.core.DatastarSink;
+import dev.datastar.spring.core.PatchElements;
 import dev.datastar.spring.core.TemplateRenderer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -40,11 +41,10 @@ import reactor.core.scheduler.Schedulers;
  * }</pre>
  *
  * <p>Nothing blocks: events wait in a bounded send queue ({@code datastar.sse.send-queue-size})
- * and each is flushed as soon as the client can take it. {@link #send} and the sugar methods
- * throw {@link IllegalStateException} when the queue is full; the {@link DatastarSink} methods
- * return {@code false} instead. An idle stream holds no thread and no buffer. Heartbeat comments
- * ({@code datastar.sse.heartbeat}) keep proxies from closing it; {@code datastar.sse.timeout}
- * ends it.
+ * and each is flushed as soon as the client can take it; {@link #send}, the sugar methods and
+ * {@link #offer} return {@code false} when the queue is full or the stream closed. An idle stream
+ * holds no thread and no buffer. Heartbeat comments ({@code datastar.sse.heartbeat}) keep proxies
+ * from closing it; the timeout ({@code datastar.sse.timeout}, or the constructor's) ends it.
  */
 public class DatastarStream implements DatastarSink {
 
@@ -66,6 +66,8 @@ public class DatastarStream implements DatastarSink {
 
 	private final int explicitSendQueueSize;
 
+	private final Duration timeout;
+
 	private volatile int sendQueueSize;
 
 	private volatile DatastarStreamSettings settings;
@@ -84,68 +86,92 @@ public class DatastarStream implements DatastarSink {
 
 	private Disposable timers;
 
-	/** A stream with the application's send queue size. */
+	/** A stream with the application's send queue size and timeout. */
 	public DatastarStream() {
-		this(0);
+		this(0, null);
 	}
 
-	/** A stream whose send queue holds at most {@code sendQueueSize} events. */
+	/**
+	 * A stream that ends after {@code timeout}; {@code null} uses the configured timeout,
+	 * {@link Duration#ZERO} or a negative value means none.
+	 */
+	public DatastarStream(Duration timeout) {
+		this(0, timeout);
+	}
+
+	/** A stream whose send queue holds at most {@code sendQueueSize} events (0: the configured size). */
 	public DatastarStream(int sendQueueSize) {
+		this(sendQueueSize, null);
+	}
+
+	private DatastarStream(int sendQueueSize, Duration timeout) {
 		if (sendQueueSize < 0) {
 			throw new IllegalArgumentException("sendQueueSize must not be negative");
 		}
 		this.explicitSendQueueSize = sendQueueSize;
 		this.sendQueueSize = (sendQueueSize > 0) ? sendQueueSize : DEFAULT_SEND_QUEUE_SIZE;
+		this.timeout = timeout;
 	}
 
 	// Sending
 
 	/**
 	 * Queues an event.
-	 * @throws IllegalStateException when the stream is closed or its send queue is full
+	 * @return {@code false} when the stream is closed or its send queue is full (the client is
+	 * not reading)
 	 */
-	public DatastarStream send(DatastarEvent event) {
+	public boolean send(DatastarEvent event) {
 		Objects.requireNonNull(event, "event");
+		if (!isOpen()) {
+			return false;
+		}
 		DatastarStreamSettings s = this.settings;
 		Object item = (s != null) ? s.encoder().encode(event) : (Function<DatastarStreamSettings, byte[]>) b -> b.encoder().encode(event);
 		return enqueue(item);
 	}
 
 	/** Morphs {@code html} into the page, matching top-level elements by id. */
-	public DatastarStream patchElements(String html) {
+	public boolean patchElements(String html) {
 		return send(DatastarEvents.patchElements(html));
 	}
 
 	/** Patches signals: JSON text, a {@code JsonNode}, a {@code Map} or any object. */
-	public DatastarStream patchSignals(Object signals) {
+	public boolean patchSignals(Object signals) {
 		return send(DatastarEvents.patchSignals(signals));
 	}
 
+	/** Sends a patch-elements event built with {@code PatchElements.builder()}. */
+	public boolean patchElements(PatchElements event) {
+		return send(event);
+	}
+
 	/** Removes the elements matching {@code selector}. */
-	public DatastarStream removeElements(String selector) {
+	public boolean removeElements(String selector) {
 		return send(DatastarEvents.removeElements(selector));
 	}
 
 	/** Removes signals by dotted path. */
-	public DatastarStream removeSignals(String... paths) {
+	public boolean removeSignals(String... paths) {
 		return send(DatastarEvents.removeSignals(paths));
 	}
 
 	/** Runs {@code script} in the page once. */
-	public DatastarStream executeScript(String script) {
+	public boolean executeScript(String script) {
 		return send(DatastarEvents.executeScript(script));
 	}
 
 	/** Sends the browser to {@code url}. */
-	public DatastarStream redirect(String url) {
+	public boolean redirect(String url) {
 		return send(DatastarEvents.redirect(url));
 	}
 
 	/**
 	 * Morphs a rendered template fragment ({@code "todos :: list"}) into the page, with the
 	 * application's {@link TemplateRenderer} (Thymeleaf when present).
+	 * @throws IllegalStateException when the stream is written and the application has no
+	 * {@code TemplateRenderer} (before that, the event is dropped with an error log)
 	 */
-	public DatastarStream patchTemplate(String template, Map<String, ?> model) {
+	public boolean patchTemplate(String template, Map<String, ?> model) {
 		DatastarStreamSettings s = this.settings;
 		if (s != null) {
 			return send(s.templateRenderer().patchElements(template, model));
@@ -154,15 +180,8 @@ public class DatastarStream implements DatastarSink {
 			.encode(b.templateRenderer().patchElements(template, model)));
 	}
 
-	private DatastarStream enqueue(Object item) {
-		if (this.closed || this.completing) {
-			throw new IllegalStateException("Datastar stream is closed");
-		}
-		if (!add(item)) {
-			throw new IllegalStateException("Datastar stream send queue is full (" + this.sendQueueSize
-					+ " events): the client is not reading");
-		}
-		return this;
+	private boolean enqueue(Object item) {
+		return !this.closed && !this.completing && add(item);
 	}
 
 	// DatastarSink
@@ -272,7 +291,7 @@ public class DatastarStream implements DatastarSink {
 	private void startTimers() {
 		DatastarStreamSettings s = this.settings;
 		Duration heartbeat = s.sse().heartbeat();
-		Duration timeout = s.sse().timeout();
+		Duration timeout = (this.timeout != null) ? this.timeout : s.sse().timeout();
 		Disposable.Composite composite = null;
 		if (heartbeat != null && !heartbeat.isZero() && !heartbeat.isNegative()) {
 			composite = reactor.core.Disposables.composite();

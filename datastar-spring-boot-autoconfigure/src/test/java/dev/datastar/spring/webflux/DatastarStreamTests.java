@@ -13,7 +13,6 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class DatastarStreamTests {
 
@@ -31,13 +30,18 @@ class DatastarStreamTests {
 	@Test
 	void eventsSentBeforeAndAfterSubscriptionArriveInOrderThenComplete() {
 		DatastarStream stream = new DatastarStream();
-		stream.patchElements("<p id=\"a\">1</p>").patchTemplate("tpl", Map.of("n", 2));
+		assertThat(stream.patchElements("<p id=\"a\">1</p>")).isTrue();
+		assertThat(stream.patchTemplate("tpl", Map.of("n", 2))).isTrue();
 		AtomicInteger closed = new AtomicInteger();
 		stream.onClose(closed::incrementAndGet);
 		StepVerifier.create(text(stream, settings(8, Duration.ZERO, null)))
 			.expectNext(this.encoder.encodeToString(DatastarEvents.patchElements("<p id=\"a\">1</p>")))
 			.expectNext(this.encoder.encodeToString(DatastarEvents.patchElements("<p id=\"t\">tpl 2</p>")))
-			.then(() -> stream.patchSignals(Map.of("x", 1)).removeSignals("x").complete())
+			.then(() -> {
+				stream.patchSignals(Map.of("x", 1));
+				stream.removeSignals("x");
+				stream.complete();
+			})
 			.expectNext(this.encoder.encodeToString(DatastarEvents.patchSignals("{\"x\":1}")))
 			.expectNext(this.encoder.encodeToString(DatastarEvents.removeSignals("x")))
 			.verifyComplete();
@@ -51,8 +55,7 @@ class DatastarStreamTests {
 		assertThat(stream.offer(new byte[] { 'a' })).isTrue();
 		assertThat(stream.offer(new byte[] { 'b' })).isTrue();
 		assertThat(stream.offer(new byte[] { 'c' })).isFalse();
-		assertThatIllegalStateException().isThrownBy(() -> stream.patchElements("<p id=\"x\"></p>"))
-			.withMessageContaining("send queue is full");
+		assertThat(stream.patchElements("<p id=\"x\"></p>")).as("full").isFalse();
 		assertThat(stream.offerReplacingQueued(new byte[] { 'z' })).isTrue();
 		assertThat(stream.queuedEvents()).isEqualTo(1);
 		StepVerifier.create(text(stream, settings(2, Duration.ZERO, null)), 0)
@@ -89,6 +92,7 @@ class DatastarStreamTests {
 			.verify();
 		stream.complete();
 		assertThat(closed).hasValue(1);
+		assertThat(stream.patchElements("<p id=\"y\"></p>")).isFalse();
 		assertThat(stream.offer("y".getBytes())).isFalse();
 		assertThat(stream.offerReplacingQueued("y".getBytes())).isFalse();
 		AtomicInteger late = new AtomicInteger();
@@ -112,6 +116,18 @@ class DatastarStreamTests {
 			.expectNext(":\n\n")
 			.thenCancel()
 			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void timeoutOfTheConstructorWins() {
+		DatastarStream stream = new DatastarStream(Duration.ofMillis(50));
+		StepVerifier.create(text(stream, settings(8, Duration.ZERO, null))).verifyComplete();
+		DatastarStream none = new DatastarStream(Duration.ZERO);
+		StepVerifier.create(text(none, settings(8, Duration.ZERO, Duration.ofMillis(10))))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(200))
+			.thenCancel()
+			.verify();
 	}
 
 	@Test

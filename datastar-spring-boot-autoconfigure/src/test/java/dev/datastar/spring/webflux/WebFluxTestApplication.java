@@ -117,7 +117,8 @@ class WebFluxTestApplication {
 		@GetMapping("/mono-stream")
 		Mono<DatastarStream> monoStream() {
 			DatastarStream stream = new DatastarStream();
-			stream.patchElements("<p id=\"m\">m</p>").complete();
+			stream.patchElements("<p id=\"m\">m</p>");
+			stream.complete();
 			return Mono.just(stream);
 		}
 
