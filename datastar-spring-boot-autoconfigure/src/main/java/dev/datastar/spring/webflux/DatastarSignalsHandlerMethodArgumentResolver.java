@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.datastar.spring.DatastarSignals;
 import dev.datastar.spring.DatastarSignalsProperties;
@@ -38,7 +39,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Resolves {@link DatastarSignals @DatastarSignals} parameters (also {@code Mono<T>}): the
- * {@code datastar} query parameter of GET and DELETE, the JSON body of POST, PUT and PATCH, read
+ * {@code datastar} query parameter of GET and DELETE, the JSON body of POST, PUT and PATCH (also
+ * {@code Optional<T>}, empty when absent), read
  * with the application's {@code JsonMapper} into records, beans, {@code Map}s or {@code JsonNode}.
  * Bad input becomes a {@link DatastarSignalsException}: 400 naming the field, 413 above
  * {@code datastar.signals.max-size} (the body is not read past the limit).
@@ -70,10 +72,14 @@ public class DatastarSignalsHandlerMethodArgumentResolver implements HandlerMeth
 		boolean required = annotation == null || annotation.required();
 		ResolvableType type = ResolvableType.forMethodParameter(parameter);
 		ReactiveAdapter adapter = this.adapters.getAdapter(type.resolve());
-		ResolvableType valueType = (adapter != null) ? type.getGeneric(0) : type;
+		boolean optional = Optional.class.equals(type.resolve());
+		ResolvableType valueType = (adapter != null || optional) ? type.getGeneric(0) : type;
 		Mono<Object> value = read(exchange.getRequest())
 			.map(bytes -> convert(bytes, valueType))
 			.doOnNext(target -> validate(target, parameter, valueType, bindingContext, exchange));
+		if (optional) {
+			return value.map(Optional::of).defaultIfEmpty(Optional.empty()).cast(Object.class);
+		}
 		if (required) {
 			value = value.switchIfEmpty(Mono.error(() -> new DatastarSignalsException(HttpStatus.BAD_REQUEST,
 					"Missing Datastar signals: expected " + where(exchange.getRequest()))));

@@ -223,6 +223,8 @@ class DatastarWebFluxIntegrationTests {
 		assertThat(missing.body()).contains("Missing Datastar signals").contains("'datastar' query parameter");
 		assertThat(send("POST", "/signals", "application/json", "").statusCode()).isEqualTo(400);
 		assertThat(get("/signals/optional").body()).isEqualTo("null");
+		assertThat(get("/signals/java-optional").body()).isEqualTo("none");
+		assertThat(get("/signals/java-optional" + query("{\"name\":\"Op\",\"age\":1}")).body()).isEqualTo("Op");
 	}
 
 	@Test

@@ -58,6 +58,21 @@ class WebFluxConformanceTests {
 	}
 
 	@Test
+	void conformanceServerRunsTheWebFluxStack() throws Exception {
+		try (org.springframework.context.ConfigurableApplicationContext server = dev.datastar.spring.conformance.ConformanceServer
+			.start("webflux", 0)) {
+			assertThat(server).isInstanceOf(org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext.class);
+			WebTestClient.bindToServer().baseUrl("http://localhost:" + dev.datastar.spring.conformance.ConformanceServer.port(server))
+				.build()
+				.put().uri("/test").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"events\":[{\"type\":\"patchSignals\",\"signals\":{\"a\":1}}]}")
+				.exchange()
+				.expectStatus().isOk()
+				.expectBody(String.class).isEqualTo("event: datastar-patch-signals\ndata: signals {\"a\":1}\n\n");
+		}
+	}
+
+	@Test
 	void badInputIsA400WithAMessage() {
 		WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build()
 			.post().uri("/test").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"events\":[{\"type\":\"nope\"}]}")

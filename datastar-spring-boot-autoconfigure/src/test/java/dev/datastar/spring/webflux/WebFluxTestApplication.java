@@ -194,6 +194,11 @@ class WebFluxTestApplication {
 			return String.valueOf(person);
 		}
 
+		@GetMapping("/signals/java-optional")
+		String javaOptional(@DatastarSignals java.util.Optional<Person> person) {
+			return person.map(Person::name).orElse("none");
+		}
+
 		@GetMapping("/request")
 		String request(DatastarRequest request) {
 			return request.datastarRequest() + " " + request.lastEventId();
