@@ -41,6 +41,12 @@ public class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object>
 		this(new DatastarStreamSettings(encoder, sse, templateRenderers));
 	}
 
+	/** The same, with streams tracked by {@code lifecycle} so that they end on shutdown. */
+	public DatastarEventHttpMessageWriter(DatastarEventEncoder encoder, DatastarSseProperties sse,
+			Supplier<TemplateRenderer> templateRenderers, DatastarStreamLifecycle lifecycle) {
+		this(new DatastarStreamSettings(encoder, sse, templateRenderers, lifecycle));
+	}
+
 	DatastarEventHttpMessageWriter(DatastarStreamSettings settings) {
 		this.settings = settings;
 	}

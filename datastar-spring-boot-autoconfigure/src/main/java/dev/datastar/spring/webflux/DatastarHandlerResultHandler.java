@@ -1,6 +1,8 @@
 package dev.datastar.spring.webflux;
 
+import dev.datastar.spring.core.DatastarEvent;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -14,8 +16,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Writes the Datastar values a controller method returns, with or without {@code @ResponseBody}:
- * {@code DatastarEvent}, {@code DatastarResponse}, {@code DatastarStream}, and any reactive type of
- * them ({@code Flux<DatastarEvent>}, {@code Mono<DatastarResponse>}, ...). Always an SSE response,
+ * {@code DatastarEvent}, {@code DatastarResponse}, {@code DatastarStream}, {@code List<DatastarEvent>},
+ * and any reactive type of them ({@code Flux<DatastarEvent>}, {@code Mono<DatastarResponse>}, ...). Always an SSE response,
  * whatever the {@code Accept} header, since that is what the Datastar client reads.
  */
 public class DatastarHandlerResultHandler implements HandlerResultHandler, Ordered {
@@ -46,6 +48,9 @@ public class DatastarHandlerResultHandler implements HandlerResultHandler, Order
 		if (DatastarEventHttpMessageWriter.isDatastarType(raw)) {
 			return true;
 		}
+		if (Iterable.class.isAssignableFrom(raw)) {
+			return DatastarEvent.class.isAssignableFrom(type.as(Iterable.class).getGeneric(0).toClass());
+		}
 		ReactiveAdapter adapter = this.adapters.getAdapter(raw);
 		return adapter != null && !adapter.isNoValue()
 				&& DatastarEventHttpMessageWriter.isDatastarType(type.getGeneric(0).toClass());
@@ -54,6 +59,11 @@ public class DatastarHandlerResultHandler implements HandlerResultHandler, Order
 	@Override
 	public Mono<Void> handleResult(ServerWebExchange exchange, HandlerResult result) {
 		Object value = result.getReturnValue();
+		if (value instanceof Iterable<?> events) {
+			return this.writer.write(Flux.fromIterable(events), ResolvableType.forClass(DatastarEvent.class),
+					ResolvableType.forClass(DatastarEvent.class), DatastarSseHeaders.TEXT_EVENT_STREAM,
+					exchange.getRequest(), exchange.getResponse(), Hints.from(Hints.LOG_PREFIX_HINT, exchange.getLogPrefix()));
+		}
 		ReactiveAdapter adapter = (value != null) ? this.adapters.getAdapter(null, value) : null;
 		Publisher<?> publisher = (adapter != null) ? adapter.toPublisher(value) : Mono.justOrEmpty(value);
 		ResolvableType elementType = (adapter != null) ? result.getReturnType().getGeneric(0) : result.getReturnType();

@@ -257,6 +257,10 @@ public class DatastarStream implements DatastarSink {
 			this.sendQueueSize = settings.sse().sendQueueSize();
 		}
 		this.settings = settings;
+		if (settings.lifecycle() != null) {
+			settings.lifecycle().opened(this);
+			onClose(() -> settings.lifecycle().closed(this));
+		}
 		return this::subscribe;
 	}
 

@@ -8,7 +8,12 @@ import dev.datastar.spring.core.TemplateRenderer;
 
 /** What a {@link DatastarStream} needs from the application once it is written. */
 record DatastarStreamSettings(DatastarEventEncoder encoder, DatastarSseProperties sse,
-		Supplier<TemplateRenderer> templateRenderers) {
+		Supplier<TemplateRenderer> templateRenderers, DatastarStreamLifecycle lifecycle) {
+
+	DatastarStreamSettings(DatastarEventEncoder encoder, DatastarSseProperties sse,
+			Supplier<TemplateRenderer> templateRenderers) {
+		this(encoder, sse, templateRenderers, null);
+	}
 
 	TemplateRenderer templateRenderer() {
 		TemplateRenderer renderer = this.templateRenderers.get();

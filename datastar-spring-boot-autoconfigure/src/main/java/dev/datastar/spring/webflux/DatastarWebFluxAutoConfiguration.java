@@ -32,9 +32,16 @@ public class DatastarWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	DatastarStreamLifecycle datastarStreamLifecycle() {
+		return new DatastarStreamLifecycle();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	DatastarEventHttpMessageWriter datastarEventHttpMessageWriter(DatastarEventEncoder encoder,
-			DatastarSseProperties sse, ObjectProvider<TemplateRenderer> templateRenderers) {
-		return new DatastarEventHttpMessageWriter(encoder, sse, templateRenderers::getIfAvailable);
+			DatastarSseProperties sse, ObjectProvider<TemplateRenderer> templateRenderers,
+			DatastarStreamLifecycle lifecycle) {
+		return new DatastarEventHttpMessageWriter(encoder, sse, templateRenderers::getIfAvailable, lifecycle);
 	}
 
 	@Bean

@@ -41,7 +41,7 @@ class MvcWebFluxByteIdentityTests {
 			mvc.append(this.encoder.encodeToString(e));
 		}
 		HttpClient http = HttpClient.newHttpClient();
-		for (String path : List.of("/flux", "/response", "/entity", "/functional", "/sse")) {
+		for (String path : List.of("/flux", "/response", "/list", "/entity", "/functional", "/sse")) {
 			HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 				.timeout(Duration.ofSeconds(10)).header("Accept", "text/event-stream, text/html, application/json").build(),
 					HttpResponse.BodyHandlers.ofByteArray());

@@ -67,6 +67,11 @@ class WebFluxTestApplication {
 			return Mono.just(DatastarResponse.of(sampleEvents()));
 		}
 
+		@GetMapping("/list")
+		List<DatastarEvent> list() {
+			return sampleEvents();
+		}
+
 		@GetMapping("/one")
 		DatastarEvent one() {
 			return DatastarEvents.patchElements("<p id=\"one\">1</p>");
