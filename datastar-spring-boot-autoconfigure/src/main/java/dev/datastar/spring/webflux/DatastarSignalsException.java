@@ -7,31 +7,40 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Signals that could not be read: 400 (missing, malformed, wrong type, invalid) or 413 (too
- * large). The detail of its {@code ProblemDetail} says what is wrong, naming the field; validation
- * failures also list {@code errors} ({@code field}, {@code message}).
+ * Signals that could not be read: 400 (missing, not valid JSON, wrong type, invalid) or 413
+ * (larger than {@code datastar.signals.max-size}). Its {@code ProblemDetail} says what is wrong
+ * and names the signal at fault ({@code signal}); validation failures list {@code errors}
+ * ({@code signal}, {@code message}). The same answers as on Spring MVC.
  */
 public class DatastarSignalsException extends ResponseStatusException {
 
-	private final List<Map<String, String>> fieldErrors;
+	private final String signal;
 
 	public DatastarSignalsException(HttpStatus status, String detail) {
-		this(status, detail, List.of(), null);
+		this(status, detail, null, List.of(), null);
 	}
 
-	public DatastarSignalsException(HttpStatus status, String detail, List<Map<String, String>> fieldErrors,
+	public DatastarSignalsException(HttpStatus status, String detail, String signal, List<Map<String, String>> errors,
 			Throwable cause) {
 		super(status, detail, cause);
-		this.fieldErrors = List.copyOf(fieldErrors);
+		this.signal = signal;
 		getBody().setDetail(detail);
-		if (!this.fieldErrors.isEmpty()) {
-			getBody().setProperty("errors", this.fieldErrors);
+		if (signal != null) {
+			getBody().setProperty("signal", signal);
+		}
+		if (!errors.isEmpty()) {
+			getBody().setProperty("errors", List.copyOf(errors));
 		}
 	}
 
-	/** The validation errors, each with {@code field} and {@code message}; empty for other failures. */
-	public List<Map<String, String>> getFieldErrors() {
-		return this.fieldErrors;
+	/** The dotted path of the signal at fault ({@code todo.title}, {@code items[2]}), or {@code null}. */
+	public String getSignal() {
+		return this.signal;
+	}
+
+	@Override
+	public String getMessage() {
+		return getBody().getDetail();
 	}
 
 }

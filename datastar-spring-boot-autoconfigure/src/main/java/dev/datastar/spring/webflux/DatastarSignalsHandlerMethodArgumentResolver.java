@@ -13,6 +13,7 @@ import dev.datastar.spring.DatastarSignalsProperties;
 import dev.datastar.spring.core.DatastarHeaders;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,7 +83,8 @@ public class DatastarSignalsHandlerMethodArgumentResolver implements HandlerMeth
 		}
 		if (required) {
 			value = value.switchIfEmpty(Mono.error(() -> new DatastarSignalsException(HttpStatus.BAD_REQUEST,
-					"Missing Datastar signals: expected " + where(exchange.getRequest()))));
+					"Datastar signals are required but the " + (hasBody(exchange.getRequest().getMethod())
+							? "request body is empty" : "'datastar' query parameter is missing"))));
 		}
 		return (adapter != null) ? Mono.just(adapter.fromPublisher(value)) : value;
 	}
@@ -90,16 +92,17 @@ public class DatastarSignalsHandlerMethodArgumentResolver implements HandlerMeth
 	private Mono<byte[]> read(ServerHttpRequest request) {
 		if (!hasBody(request.getMethod())) {
 			String json = request.getQueryParams().getFirst(DatastarHeaders.SIGNALS_PARAMETER);
-			if (json == null || json.isEmpty()) {
+			if (json == null || json.isBlank()) {
 				return Mono.empty();
 			}
 			byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 			return (bytes.length > this.maxSize) ? Mono.error(tooLarge()) : Mono.just(bytes);
 		}
 		MediaType contentType = request.getHeaders().getContentType();
-		if (contentType != null && !isJson(contentType)) {
-			return Mono.error(new DatastarSignalsException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					"Datastar signals must be sent as application/json, not " + contentType));
+		if (contentType != null && (MediaType.APPLICATION_FORM_URLENCODED.includes(contentType)
+				|| "multipart".equals(contentType.getType()))) {
+			return Mono.error(new DatastarSignalsException(HttpStatus.BAD_REQUEST, "Datastar signals are JSON, but this "
+					+ "request sends a form ({contentType: 'form'}): bind it with @ModelAttribute or @RequestParam instead"));
 		}
 		if (request.getHeaders().getContentLength() > this.maxSize) {
 			return Mono.error(tooLarge());
@@ -115,7 +118,7 @@ public class DatastarSignalsHandlerMethodArgumentResolver implements HandlerMeth
 					DataBufferUtils.release(buffer);
 				}
 			})
-			.filter(bytes -> bytes.length > 0)
+			.filter(bytes -> !isBlank(bytes))
 			.onErrorMap(DataBufferLimitException.class, ex -> tooLarge());
 	}
 
@@ -125,25 +128,39 @@ public class DatastarSignalsHandlerMethodArgumentResolver implements HandlerMeth
 			return new String(bytes, StandardCharsets.UTF_8);
 		}
 		try {
-			JavaType javaType = this.jsonMapper.getTypeFactory().constructType(valueType.getType());
-			Object value = this.jsonMapper.readValue(bytes, javaType);
+			JavaType javaType = this.jsonMapper.constructType(valueType.getType());
+			// The client sends every signal of the page; a parameter takes the ones it names.
+			Object value = this.jsonMapper.readerFor(javaType)
+				.without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+				.readValue(bytes);
 			if (value == null) {
-				throw new DatastarSignalsException(HttpStatus.BAD_REQUEST, "Datastar signals must not be null");
+				throw new DatastarSignalsException(HttpStatus.BAD_REQUEST, "Datastar signals are not valid JSON: null");
 			}
 			return value;
 		}
 		catch (JacksonException ex) {
-			throw new DatastarSignalsException(HttpStatus.BAD_REQUEST, message(ex), List.of(), ex);
+			throw invalid(ex);
 		}
 	}
 
-	private static String message(JacksonException ex) {
+	private static DatastarSignalsException invalid(JacksonException ex) {
 		String path = path(ex);
 		String reason = ex.getOriginalMessage();
 		if (path.isEmpty()) {
-			return "Malformed Datastar signals: " + reason + location(ex);
+			return new DatastarSignalsException(HttpStatus.BAD_REQUEST,
+					"Datastar signals are not valid JSON: " + reason + location(ex), null, List.of(), ex);
 		}
-		return "Invalid Datastar signals: field '" + path + "': " + reason;
+		return new DatastarSignalsException(HttpStatus.BAD_REQUEST,
+				"Datastar signal '" + path + "' is invalid: " + reason, path, List.of(), ex);
+	}
+
+	private static boolean isBlank(byte[] bytes) {
+		for (byte b : bytes) {
+			if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String path(JacksonException ex) {
@@ -189,35 +206,31 @@ public class DatastarSignalsHandlerMethodArgumentResolver implements HandlerMeth
 		List<Map<String, String>> errors = new ArrayList<>();
 		List<String> parts = new ArrayList<>();
 		for (ObjectError error : result.getAllErrors()) {
-			String field = (error instanceof FieldError fieldError) ? fieldError.getField() : error.getObjectName();
 			String message = (error.getDefaultMessage() != null) ? error.getDefaultMessage() : error.getCode();
 			Map<String, String> entry = new LinkedHashMap<>();
-			entry.put("field", field);
+			if (error instanceof FieldError field) {
+				entry.put("signal", field.getField());
+				parts.add("'" + field.getField() + "' " + message);
+			}
+			else {
+				parts.add(message);
+			}
 			entry.put("message", message);
 			errors.add(entry);
-			parts.add(field + ": " + message);
 		}
+		// The same detail and errors as the MVC stack's answer.
 		return new DatastarSignalsException(HttpStatus.BAD_REQUEST,
-				"Invalid Datastar signals: " + String.join("; ", parts), errors, null);
+				"Invalid Datastar signals: " + String.join("; ", parts), null, errors, null);
 	}
 
 	private DatastarSignalsException tooLarge() {
-		return new DatastarSignalsException(HttpStatus.CONTENT_TOO_LARGE,
-				"Datastar signals larger than datastar.signals.max-size (" + this.maxSize + " bytes)");
+		return new DatastarSignalsException(HttpStatus.CONTENT_TOO_LARGE, "Datastar signals are larger than the limit of "
+				+ this.maxSize + " bytes (datastar.signals.max-size)");
 	}
 
+	/** GET, HEAD and DELETE send the signals in the query; every other method in the body. */
 	private static boolean hasBody(HttpMethod method) {
-		return HttpMethod.POST.equals(method) || HttpMethod.PUT.equals(method) || HttpMethod.PATCH.equals(method);
-	}
-
-	private static boolean isJson(MediaType contentType) {
-		return MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
-				|| "json".equals(contentType.getSubtypeSuffix());
-	}
-
-	private static String where(ServerHttpRequest request) {
-		return hasBody(request.getMethod()) ? "a JSON request body"
-				: "the '" + DatastarHeaders.SIGNALS_PARAMETER + "' query parameter";
+		return !(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.DELETE.equals(method));
 	}
 
 }

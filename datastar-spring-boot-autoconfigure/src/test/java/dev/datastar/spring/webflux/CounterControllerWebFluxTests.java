@@ -59,7 +59,7 @@ class CounterControllerWebFluxTests {
 		this.client.post().uri("/reset").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"to\":\"five\"}")
 			.exchange()
 			.expectStatus().isBadRequest()
-			.expectBody(String.class).value(body -> assertThat(body).contains("field 'to'"));
+			.expectBody(String.class).value(body -> assertThat(body).contains("Datastar signal 'to' is invalid"));
 	}
 
 	@Controller

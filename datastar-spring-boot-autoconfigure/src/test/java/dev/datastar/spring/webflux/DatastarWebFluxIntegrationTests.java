@@ -165,10 +165,10 @@ class DatastarWebFluxIntegrationTests {
 		assertThat(ok.body()).isEqualTo("event: datastar-patch-signals\ndata: signals {\"name\":\"Al\"}\n\n");
 		HttpResponse<String> invalid = send("POST", "/signals/events-mono", "application/json", "{\"name\":\"\",\"age\":1}");
 		assertThat(invalid.statusCode()).isEqualTo(400);
-		assertThat(invalid.body()).contains("\"field\":\"name\"");
+		assertThat(invalid.body()).contains("\"signal\":\"name\"");
 		HttpResponse<String> malformed = send("POST", "/signals/events-flux", "application/json", "{oops");
 		assertThat(malformed.statusCode()).isEqualTo(400);
-		assertThat(malformed.body()).contains("Malformed Datastar signals");
+		assertThat(malformed.body()).contains("Datastar signals are not valid JSON");
 		assertThat(send("POST", "/signals/events-flux", "application/json", "{\"name\":\"Fl\",\"age\":1}").body())
 			.isEqualTo("event: datastar-patch-signals\ndata: signals {\"name\":\"Fl\"}\n\n");
 	}
@@ -220,7 +220,7 @@ class DatastarWebFluxIntegrationTests {
 		HttpResponse<String> missing = get("/signals");
 		assertThat(missing.statusCode()).isEqualTo(400);
 		assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(missing.body()).contains("Missing Datastar signals").contains("'datastar' query parameter");
+		assertThat(missing.body()).contains("Datastar signals are required but the 'datastar' query parameter is missing");
 		assertThat(send("POST", "/signals", "application/json", "").statusCode()).isEqualTo(400);
 		assertThat(get("/signals/optional").body()).isEqualTo("null");
 		assertThat(get("/signals/java-optional").body()).isEqualTo("none");
@@ -231,32 +231,32 @@ class DatastarWebFluxIntegrationTests {
 	void malformedJsonIs400WithTheReason() throws Exception {
 		HttpResponse<String> response = send("POST", "/signals", "application/json", "{\"name\": oops}");
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body()).contains("Malformed Datastar signals").contains("line 1");
+		assertThat(response.body()).contains("Datastar signals are not valid JSON").contains("line 1");
 		HttpResponse<String> query = get("/signals" + query("{nope"));
 		assertThat(query.statusCode()).isEqualTo(400);
-		assertThat(query.body()).contains("Malformed Datastar signals");
+		assertThat(query.body()).contains("Datastar signals are not valid JSON");
 	}
 
 	@Test
 	void wrongTypeIs400NamingTheField() throws Exception {
 		HttpResponse<String> response = send("POST", "/signals", "application/json", "{\"name\":\"a\",\"age\":\"old\"}");
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body()).contains("field 'age'");
+		assertThat(response.body()).contains("Datastar signal 'age' is invalid").contains("\"signal\":\"age\"");
 		HttpResponse<String> mono = send("POST", "/signals/mono", "application/json", "{\"age\":[1]}");
 		assertThat(mono.statusCode()).isEqualTo(400);
-		assertThat(mono.body()).contains("field 'age'");
+		assertThat(mono.body()).contains("Datastar signal 'age' is invalid");
 	}
 
 	@Test
 	void invalidSignalsAre400WithFieldErrors() throws Exception {
 		HttpResponse<String> response = send("POST", "/signals", "application/json", "{\"name\":\" \",\"age\":-1}");
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body()).contains("\"detail\":\"Invalid Datastar signals: ")
-			.contains("{\"field\":\"name\",\"message\":\"must not be blank\"}")
-			.contains("{\"field\":\"age\",\"message\":\"must be greater than or equal to 0\"}");
+		assertThat(response.body()).contains("\"detail\":\"Invalid Datastar signals: '")
+			.contains("{\"signal\":\"name\",\"message\":\"must not be blank\"}")
+			.contains("{\"signal\":\"age\",\"message\":\"must be greater than or equal to 0\"}");
 		HttpResponse<String> mono = send("POST", "/signals/mono", "application/json", "{\"name\":\"\",\"age\":3}");
 		assertThat(mono.statusCode()).isEqualTo(400);
-		assertThat(mono.body()).contains("\"field\":\"name\"");
+		assertThat(mono.body()).contains("\"signal\":\"name\"");
 	}
 
 	@Test
@@ -278,8 +278,8 @@ class DatastarWebFluxIntegrationTests {
 	@Test
 	void nonJsonBodyIsRefusedWithAMessage() throws Exception {
 		HttpResponse<String> response = send("POST", "/signals", "application/x-www-form-urlencoded", "name=a");
-		assertThat(response.statusCode()).isEqualTo(415);
-		assertThat(response.body()).contains("application/json");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("sends a form ({contentType: 'form'})");
 	}
 
 	@Test
