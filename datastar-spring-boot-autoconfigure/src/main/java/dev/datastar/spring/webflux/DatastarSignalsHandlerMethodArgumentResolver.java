@@ -148,7 +148,7 @@ public class DatastarSignalsHandlerMethodArgumentResolver implements HandlerMeth
 		String reason = ex.getOriginalMessage();
 		if (path.isEmpty()) {
 			return new DatastarSignalsException(HttpStatus.BAD_REQUEST,
-					"Datastar signals are not valid JSON: " + reason + location(ex), null, List.of(), ex);
+					"Datastar signals are not valid JSON: " + reason, null, List.of(), ex);
 		}
 		return new DatastarSignalsException(HttpStatus.BAD_REQUEST,
 				"Datastar signal '" + path + "' is invalid: " + reason, path, List.of(), ex);
@@ -177,11 +177,6 @@ public class DatastarSignalsHandlerMethodArgumentResolver implements HandlerMeth
 			}
 		}
 		return path.toString();
-	}
-
-	private static String location(JacksonException ex) {
-		return (ex.getLocation() != null && ex.getLocation().getLineNr() > 0)
-				? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")" : "";
 	}
 
 	private void validate(Object target, MethodParameter parameter, ResolvableType valueType,

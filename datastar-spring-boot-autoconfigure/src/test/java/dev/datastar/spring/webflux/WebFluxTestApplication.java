@@ -72,6 +72,14 @@ class WebFluxTestApplication {
 			return sampleEvents();
 		}
 
+		@GetMapping("/stream-all")
+		DatastarStream streamAll() {
+			DatastarStream stream = new DatastarStream();
+			sampleEvents().forEach(stream::send);
+			stream.complete();
+			return stream;
+		}
+
 		@GetMapping("/one")
 		DatastarEvent one() {
 			return DatastarEvents.patchElements("<p id=\"one\">1</p>");
