@@ -7,8 +7,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.datastar.spring.core.TemplateRenderer;
+import dev.datastar.spring.webflux.DatastarStream;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.spring6.SpringWebFluxTemplateEngine;
@@ -95,6 +97,17 @@ class WebFluxThymeleafTemplateRendererTests {
 		assertThat(html).isEqualToIgnoringNewLines("<script type=\"module\" src=\"/app/datastar.js\"></script>");
 	}
 
+	@Test
+	void patchTemplateFromBoundedElasticStreamsTheFragmentWithWorkingLinks() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/app/stream"))
+			.header("Datastar-Request", "true")
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.body()).isEqualTo("event: datastar-patch-elements\n"
+				+ expectedList().lines().map((line) -> "data: elements " + line + "\n").collect(Collectors.joining())
+				+ "\n");
+	}
+
 	private String get(String path, String language) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Accept-Language", language)
@@ -141,6 +154,16 @@ class WebFluxThymeleafTemplateRendererTests {
 		Mono<String> listElastic() {
 			return Mono.fromCallable(() -> this.renderer.render("thymeleaf-fragments :: list", model()))
 				.subscribeOn(Schedulers.boundedElastic());
+		}
+
+		@GetMapping("/stream")
+		DatastarStream stream() {
+			DatastarStream stream = new DatastarStream();
+			Schedulers.boundedElastic().schedule(() -> {
+				stream.patchTemplate("thymeleaf-fragments :: list", model());
+				stream.complete();
+			});
+			return stream;
 		}
 
 		@GetMapping(path = "/greeting", produces = "text/html")
