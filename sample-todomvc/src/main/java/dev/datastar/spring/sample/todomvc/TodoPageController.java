@@ -1,6 +1,5 @@
 package dev.datastar.spring.sample.todomvc;
 
-import dev.datastar.spring.DatastarClientProperties;
 import dev.datastar.spring.core.DatastarRequest;
 import dev.datastar.spring.mvc.DatastarEmitter;
 
@@ -18,20 +17,15 @@ class TodoPageController {
 
 	private final TodoUpdates updates;
 
-	// STAND-IN until the starter's <script ds:client> lands on main.
-	private final DatastarClientProperties client;
-
-	TodoPageController(TodoStore store, TodoUpdates updates, DatastarClientProperties client) {
+	TodoPageController(TodoStore store, TodoUpdates updates) {
 		this.store = store;
 		this.updates = updates;
-		this.client = client;
 	}
 
 	/** A plain Thymeleaf view for the first paint. */
 	@GetMapping("/")
 	String page(@RequestParam(defaultValue = "default") @ListName String list, Model model) {
 		model.addAttribute("list", this.store.find(list));
-		model.addAttribute("datastarClientUrl", this.client.url());
 		return "todos";
 	}
 
