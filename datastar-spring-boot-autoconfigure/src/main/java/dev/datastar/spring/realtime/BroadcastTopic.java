@@ -202,16 +202,17 @@ final class BroadcastTopic {
 		byte[] bytes = this.shared.encoder().encode(event.withEventId(EventIds.format(this.epoch, sequence)));
 		this.replay.add(sequence, bytes);
 		int sent = 0;
+		long now = System.nanoTime();
 		for (TopicSubscriber subscriber : this.subscribers.values()) {
-			if (serial > subscriber.coveredSerial && deliver(subscriber, bytes)) {
+			if (serial > subscriber.coveredSerial && deliver(subscriber, bytes, now)) {
 				sent++;
 			}
 		}
 		this.shared.observer().eventSent(this.name, sent, bytes.length);
 	}
 
-	private boolean deliver(TopicSubscriber subscriber, byte[] bytes) {
-		if (subscriber.offer(bytes)) {
+	private boolean deliver(TopicSubscriber subscriber, byte[] bytes, long now) {
+		if (subscriber.offer(bytes, now)) {
 			return true;
 		}
 		if (!subscriber.sink.isOpen()) {
@@ -230,9 +231,9 @@ final class BroadcastTopic {
 	}
 
 	/** Offers a heartbeat to each subscriber that has been sent nothing since {@code idleSince}. */
-	void heartbeat(byte[] comment, long idleSince) {
+	void heartbeat(byte[] comment, long idleSince, long now) {
 		for (TopicSubscriber subscriber : this.subscribers.values()) {
-			if (subscriber.idleSince(idleSince) && !subscriber.offer(comment)) {
+			if (subscriber.idleSince(idleSince) && !subscriber.offer(comment, now)) {
 				if (subscriber.sink.isOpen()) {
 					// Its queue stayed full for a whole heartbeat interval: the client is not reading.
 					drop(subscriber);

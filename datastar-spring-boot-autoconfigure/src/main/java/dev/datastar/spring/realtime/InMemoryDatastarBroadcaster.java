@@ -184,9 +184,9 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 	}
 
 	private void heartbeat(byte[] comment, long intervalNanos) {
-		long idleSince = System.nanoTime() - intervalNanos;
+		long now = System.nanoTime();
 		for (BroadcastTopic topic : this.topics.values()) {
-			topic.heartbeat(comment, idleSince);
+			topic.heartbeat(comment, now - intervalNanos, now);
 		}
 	}
 

@@ -24,8 +24,12 @@ final class TopicSubscriber {
 	}
 
 	boolean offer(byte[] bytes) {
+		return offer(bytes, System.nanoTime());
+	}
+
+	boolean offer(byte[] bytes, long nowNanos) {
 		if (this.sink.offer(bytes)) {
-			this.lastSentNanos = System.nanoTime();
+			this.lastSentNanos = nowNanos;
 			return true;
 		}
 		return false;
