@@ -88,7 +88,7 @@ final class BroadcastTopic {
 				if (subscriber.sink.isOpen()) {
 					// What it missed does not fit its send queue: it cannot be brought up to date.
 					this.shared.observer().subscriberDropped(this.name);
-					subscriber.sink.complete();
+					subscriber.sink.abort();
 				}
 			}
 			return true;
@@ -257,7 +257,7 @@ final class BroadcastTopic {
 		if (!subscriber.isClosed()) {
 			remove(subscriber);
 			this.shared.observer().subscriberDropped(this.name);
-			subscriber.sink.complete();
+			subscriber.sink.abort();
 		}
 	}
 

@@ -222,7 +222,7 @@ class InMemoryDatastarBroadcasterTests {
 		assertThat(small.drain()).singleElement().satisfies((e) -> assertThat(e).contains("now"));
 		assertThat(broadcaster.subscriberCount("t")).isEqualTo(2);
 		TestSink noSnapshot = broadcaster.subscribe("t", new TestSink(4), old, null);
-		assertThat(noSnapshot.completed()).isTrue();
+		assertThat(noSnapshot.aborted()).isTrue();
 		assertThat(broadcaster.subscriberCount("t")).isEqualTo(2);
 	}
 
@@ -237,7 +237,7 @@ class InMemoryDatastarBroadcasterTests {
 		for (int n = 1; n <= 100; n++) {
 			broadcaster.publish("t", item(n));
 		}
-		assertThat(stalled.completed()).isTrue();
+		assertThat(stalled.aborted()).isTrue();
 		assertThat(stalled.queued()).isEqualTo(4);
 		assertThat(broadcaster.subscriberCount("t")).isEqualTo(10);
 		for (TestSink other : others) {
@@ -285,8 +285,8 @@ class InMemoryDatastarBroadcasterTests {
 		assertThat(idle.next()).isEqualTo(":\n\n");
 		assertThat(idle.next()).isEqualTo(":\n\n");
 		await().atMost(Duration.ofSeconds(5)).until(() -> broadcaster.subscriberCount("t") == 1);
-		assertThat(stalled.completed()).as("stalled client dropped").isTrue();
-		assertThat(dead.completed()).as("dead client left on its own").isFalse();
+		assertThat(stalled.aborted()).as("stalled client dropped").isTrue();
+		assertThat(dead.aborted()).as("dead client left on its own").isFalse();
 	}
 
 	@Test
@@ -346,6 +346,7 @@ class InMemoryDatastarBroadcasterTests {
 		assertThat(broadcaster.isRunning()).isFalse();
 		for (TestSink sink : List.of(a, b)) {
 			assertThat(sink.completed()).isTrue();
+			assertThat(sink.aborted()).isFalse();
 			assertThat(sink.drain()).singleElement().satisfies((e) -> assertThat(e).contains("location.reload()"));
 		}
 		TestSink late = broadcaster.subscribe("a", new TestSink());

@@ -25,6 +25,8 @@ class TestSink implements DatastarSink {
 
 	private volatile boolean completed;
 
+	private volatile boolean aborted;
+
 	private volatile boolean failOnNextOffer;
 
 	TestSink() {
@@ -79,6 +81,12 @@ class TestSink implements DatastarSink {
 		}
 	}
 
+	@Override
+	public void abort() {
+		this.aborted = true;
+		close();
+	}
+
 	/** The client goes away. */
 	void disconnect() {
 		close();
@@ -97,6 +105,11 @@ class TestSink implements DatastarSink {
 
 	boolean completed() {
 		return this.completed;
+	}
+
+	/** Whether the hub ended it as a client that does not keep up. */
+	boolean aborted() {
+		return this.aborted;
 	}
 
 	byte[] nextBytes(Duration timeout) {
