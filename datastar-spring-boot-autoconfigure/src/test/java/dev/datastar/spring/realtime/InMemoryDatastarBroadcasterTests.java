@@ -92,6 +92,33 @@ class InMemoryDatastarBroadcasterTests {
 	}
 
 	@Test
+	void updateRunsTheChangeEvenWhenNobodyFollowsTheTopic() {
+		InMemoryDatastarBroadcaster broadcaster = broadcaster();
+		AtomicInteger state = new AtomicInteger();
+		broadcaster.update("nobody", () -> item(state.incrementAndGet()));
+		broadcaster.update("nobody", () -> null);
+		assertThat(state).hasValue(1);
+		TestSink sink = broadcaster.subscribe("nobody", new TestSink());
+		broadcaster.update("nobody", () -> null);
+		assertThat(sink.drain()).isEmpty();
+	}
+
+	@Test
+	void aFailingSnapshotFailsTheSubscriptionOnly() {
+		InMemoryDatastarBroadcaster broadcaster = broadcaster();
+		TestSink sink = new TestSink();
+		org.assertj.core.api.Assertions
+			.assertThatIllegalStateException()
+			.isThrownBy(() -> broadcaster.subscribe("t", sink, (String) null, (out) -> {
+				throw new IllegalStateException("no state");
+			}));
+		assertThat(broadcaster.subscriberCount("t")).isZero();
+		TestSink other = broadcaster.subscribe("t", new TestSink());
+		broadcaster.publish("t", item(1));
+		assertThat(other.drain()).hasSize(1);
+	}
+
+	@Test
 	void subscribersLeaveWhenTheirStreamEndsForAnyReason() {
 		InMemoryDatastarBroadcaster broadcaster = broadcaster();
 		TestSink disconnected = broadcaster.subscribe("t", new TestSink());
