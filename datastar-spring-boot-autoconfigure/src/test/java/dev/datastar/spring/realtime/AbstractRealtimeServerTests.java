@@ -94,13 +94,17 @@ abstract class AbstractRealtimeServerTests {
 			}));
 		}
 		assertThat(this.broadcaster.subscriberCount("fan")).isEqualTo(clients);
+		long start = System.nanoTime();
 		for (int n = 0; n < events; n++) {
 			this.topics.publish("fan", 0);
 		}
+		long published = System.nanoTime();
 		List<Integer> expected = java.util.stream.IntStream.rangeClosed(1, events).boxed().toList();
 		for (Future<List<Integer>> values : received) {
 			assertThat(values.get(30, TimeUnit.SECONDS)).isEqualTo(expected);
 		}
+		System.out.printf("%s: %d publishes to %d streams: published in %.1f ms, all received in %.1f ms%n",
+				getClass().getSimpleName(), events, clients, (published - start) / 1e6, (System.nanoTime() - start) / 1e6);
 	}
 
 	@Test
