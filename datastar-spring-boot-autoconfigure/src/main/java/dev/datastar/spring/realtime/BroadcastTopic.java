@@ -76,7 +76,6 @@ final class BroadcastTopic {
 				caughtUp = replay(subscriber, seen);
 			}
 			else {
-				subscriber.coveredSerial = this.serial;
 				caughtUp = sendSnapshot(subscriber, false);
 			}
 			if (caughtUp) {
@@ -116,6 +115,9 @@ final class BroadcastTopic {
 		if (subscriber.snapshot == null) {
 			return true;
 		}
+		// The snapshot shows the state after every publication received so far, coalesced ones
+		// still waiting for their window included.
+		subscriber.coveredSerial = this.serial;
 		List<DatastarEvent> events = new ArrayList<>(2);
 		subscriber.snapshot.sendTo(events::add);
 		for (int i = 0; i < events.size(); i++) {
