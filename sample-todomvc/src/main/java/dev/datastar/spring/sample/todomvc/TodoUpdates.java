@@ -1,69 +1,61 @@
 package dev.datastar.spring.sample.todomvc;
 
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import dev.datastar.spring.core.DatastarEventEncoder;
 import dev.datastar.spring.core.DatastarRequest;
 import dev.datastar.spring.core.PatchElements;
 import dev.datastar.spring.core.TemplateRenderer;
 import dev.datastar.spring.mvc.DatastarEmitter;
+import dev.datastar.spring.realtime.DatastarBroadcaster;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps every page of a list in step: a change renders the app section once and the same bytes go
- * to every page showing that list.
- *
- * <p>STAND-IN: a small in-sample subscriber list until the starter's {@code DatastarBroadcaster}
- * lands on main (no replay, no overflow policy).
+ * Keeps every page of a list in step. Each list is a topic of the {@link DatastarBroadcaster}; a
+ * change renders the app section once and the same bytes go to every page showing that list.
  */
 @Component
 class TodoUpdates {
 
-	private final Map<String, Set<DatastarEmitter>> pages = new ConcurrentHashMap<>();
-
 	private final TodoStore store;
+
+	private final DatastarBroadcaster broadcaster;
 
 	private final TemplateRenderer renderer;
 
-	private final DatastarEventEncoder encoder;
-
-	TodoUpdates(TodoStore store, TemplateRenderer renderer, DatastarEventEncoder encoder) {
+	TodoUpdates(TodoStore store, DatastarBroadcaster broadcaster, TemplateRenderer renderer) {
 		this.store = store;
+		this.broadcaster = broadcaster;
 		this.renderer = renderer;
-		this.encoder = encoder;
 	}
 
-	/** A page's stream: the list as it is now, on every connect, then every change. */
+	/**
+	 * A page's stream: the list as it is now (on every connect and reconnect, unless the client
+	 * only missed events the broadcaster can replay), then every change.
+	 */
 	DatastarEmitter subscribe(String list, DatastarRequest request) {
-		DatastarEmitter emitter = new DatastarEmitter();
-		Set<DatastarEmitter> listPages = pages(list);
-		synchronized (listPages) {
-			emitter.send(render(list));
-			listPages.add(emitter);
-		}
-		emitter.onClose(() -> listPages.remove(emitter));
-		return emitter;
+		return this.broadcaster.subscribe(topic(list), new DatastarEmitter(), request, (out) -> out.send(render(list)));
 	}
 
-	/** Applies {@code change} and publishes the result, under the list's lock so order holds. */
+	/**
+	 * Applies {@code change} and publishes the result. The broadcaster runs both under the list's
+	 * lock, so pages receive changes in the order they were made and none is lost to a page
+	 * that connects meanwhile. An exception from {@code change} publishes nothing.
+	 */
 	void apply(String list, Runnable change) {
-		Set<DatastarEmitter> listPages = pages(list);
-		synchronized (listPages) {
+		this.broadcaster.update(topic(list), () -> {
 			change.run();
-			byte[] event = this.encoder.encode(render(list));
-			listPages.forEach((page) -> page.offerReplacingQueued(event));
-		}
+			return render(list);
+		});
 	}
 
-	private Set<DatastarEmitter> pages(String list) {
-		return this.pages.computeIfAbsent(list, (name) -> ConcurrentHashMap.newKeySet());
-	}
-
+	/** The whole app section, morphed in by its id. */
 	private PatchElements render(String list) {
 		return this.renderer.patchElements("todos :: app", Map.of("list", this.store.find(list)));
+	}
+
+	private static String topic(String list) {
+		return "todos:" + list;
 	}
 
 }

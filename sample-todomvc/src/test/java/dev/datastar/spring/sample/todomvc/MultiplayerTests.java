@@ -61,8 +61,7 @@ class MultiplayerTests {
 		try (EventStream page = stream(this.list, null)) {
 			page.nextEvent();
 			add(this.list, "Buy milk");
-			page.nextEvent();
-			lastSeen = "0"; // STAND-IN: the in-sample subscriber list numbers no events yet
+			lastSeen = EventStream.id(page.nextEvent());
 		}
 		add(this.list, "Walk the dog");
 		// Resuming with the last id it saw, the page gets what it missed...
