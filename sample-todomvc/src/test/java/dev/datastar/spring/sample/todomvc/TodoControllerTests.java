@@ -83,6 +83,16 @@ class TodoControllerTests {
 	}
 
 	@Test
+	void missingAndOversizedSignalsAreRefused() throws Exception {
+		HttpResponse<String> missing = send("POST", "/todos", null);
+		assertThat(missing.statusCode()).isEqualTo(400);
+		assertThat(missing.body()).contains("signals");
+		HttpResponse<String> huge = send("POST", "/todos", "{\"title\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+		assertThat(huge.statusCode()).isEqualTo(413);
+		assertThat(this.store.find(this.list).isEmpty()).isTrue();
+	}
+
+	@Test
 	void editRenamesWithTheTrimmedDraft() throws Exception {
 		Todo todo = this.store.add(this.list, "Buy milk");
 		HttpResponse<String> response = send("PUT", "/todos/" + todo.id(), "{\"title\":\"\",\"draft\":\" Buy oat milk \"}");
