@@ -29,7 +29,8 @@ import org.springframework.util.FileSystemUtils;
  */
 final class Browser implements AutoCloseable {
 
-	private static final Duration PATIENCE = Duration.ofSeconds(15);
+	/** Generous: CI machines can be slow, and a passing wait returns as soon as it holds. */
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	final ChromeDriver driver;
 
