@@ -69,8 +69,8 @@ class DashboardConfiguration {
 
 	@Bean
 	PageStreams pageStreams(DashboardFrames frames, DashboardView view, BusinessSimulator business, AlertFeed alerts,
-			DashboardProperties properties) {
-		return new PageStreams(frames, view, business, alerts, properties.businessPatchInterval());
+			DashboardProperties properties, MeterRegistry registry) {
+		return new PageStreams(frames, view, business, alerts, properties.businessPatchInterval(), registry);
 	}
 
 	@Bean

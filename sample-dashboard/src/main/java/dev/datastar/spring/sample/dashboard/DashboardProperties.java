@@ -27,11 +27,12 @@ public record DashboardProperties(@DefaultValue("1s") Duration tick, @DefaultVal
 
 	/**
 	 * How often the business stream may patch a page: the budget left once the per-tick KPI and
-	 * chart patches (two per tick) and a margin for alerts are taken out.
+	 * chart patches (two per tick, counting one extra tick for a window straddling ticks) and a
+	 * margin for alerts (two patches each) are taken out.
 	 */
 	public Duration businessPatchInterval() {
 		double ticksPerSecond = 1000.0 / Math.max(1, this.tick.toMillis());
-		double budget = Math.max(1, this.maxPatchesPerSecond - 2 * ticksPerSecond - 3);
+		double budget = Math.max(1, this.maxPatchesPerSecond - 2 * (Math.ceil(ticksPerSecond) + 1) - 4);
 		return Duration.ofMillis((long) Math.ceil(1000 / budget));
 	}
 

@@ -2,13 +2,14 @@ package dev.datastar.spring.sample.dashboard.metrics;
 
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 
 /**
- * Reads the application's own HTTP server metrics ({@code http.server.requests}, recorded by
+ * Reads the application's own Micrometer meters: the HTTP server metrics ({@code http.server.requests}, recorded by
  * Spring's observation filter) for the API endpoints: totals to derive rates from, and the p99
  * latency Micrometer keeps over a short decaying window.
  *
@@ -18,6 +19,9 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 public class HttpMetricsReader {
 
 	static final String METER = "http.server.requests";
+
+	/** The gauge the page streams publish their count on. */
+	public static final String OPEN_STREAMS = "dashboard.streams.open";
 
 	private final MeterRegistry registry;
 
@@ -49,6 +53,12 @@ public class HttpMetricsReader {
 			}
 		}
 		return new HttpTotals(requests, errors, p99);
+	}
+
+	/** Pages with a live dashboard stream, from the {@code dashboard.streams.open} gauge. */
+	public int openStreams() {
+		Gauge gauge = this.registry.find(OPEN_STREAMS).gauge();
+		return (gauge != null) ? (int) gauge.value() : 0;
 	}
 
 	/**

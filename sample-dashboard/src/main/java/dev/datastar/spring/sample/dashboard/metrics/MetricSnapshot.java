@@ -12,9 +12,10 @@ package dev.datastar.spring.sample.dashboard.metrics;
  * @param cpu process CPU, 0 to 1 of the machine
  * @param ordersPerSecond simulated orders per second over the last tick
  * @param business the business totals at this tick
+ * @param openStreams dashboard pages with a live stream
  */
 public record MetricSnapshot(long epochMillis, double requestsPerSecond, double p99Millis, double errorRate,
-		long heapUsed, long heapMax, double cpu, double ordersPerSecond, BusinessTotals business) {
+		long heapUsed, long heapMax, double cpu, double ordersPerSecond, BusinessTotals business, int openStreams) {
 
 	/** Heap use as a share of the limit, 0 to 1. */
 	public double heapRatio() {
@@ -23,7 +24,7 @@ public record MetricSnapshot(long epochMillis, double requestsPerSecond, double 
 
 	/** A snapshot with nothing measured yet. */
 	public static MetricSnapshot empty(long epochMillis) {
-		return new MetricSnapshot(epochMillis, 0, 0, 0, 0, 0, 0, 0, BusinessTotals.NONE);
+		return new MetricSnapshot(epochMillis, 0, 0, 0, 0, 0, 0, 0, BusinessTotals.NONE, 0);
 	}
 
 }

@@ -92,7 +92,7 @@ public class MetricsSampler implements SmartLifecycle {
 		this.lastHttp = httpNow;
 		this.lastOrders = businessNow.orders();
 		MetricSnapshot snapshot = new MetricSnapshot(this.clock.millis(), rps, httpNow.p99Millis(), errorRate,
-				this.jvm.heapUsed(), this.jvm.heapMax(), this.jvm.processCpu(), orders, businessNow);
+				this.jvm.heapUsed(), this.jvm.heapMax(), this.jvm.processCpu(), orders, businessNow, this.http.openStreams());
 		this.history.record(snapshot);
 		this.latest.set(snapshot);
 		this.alerts.evaluate(snapshot);

@@ -56,13 +56,14 @@ public class DashboardView {
 		kpi.put("err", Formats.oneDecimal(100 * s.errorRate()));
 		kpi.put("errLevel", level(100 * s.errorRate(), 2, 5));
 		kpi.put("heap", Formats.compact(s.heapUsed() / 1048576.0));
-		kpi.put("heapMax", Formats.compact(s.heapMax() / 1048576.0));
+		kpi.put("heapMax", Formats.bytes(s.heapMax()));
 		kpi.put("heapPct", Math.round(100 * s.heapRatio()));
 		kpi.put("heapLevel", level(100 * s.heapRatio(), 75, 85));
 		kpi.put("cpu", Formats.oneDecimal(100 * s.cpu()));
 		kpi.put("cpuPct", Math.round(100 * s.cpu()));
 		kpi.put("cpuLevel", level(100 * s.cpu(), 70, 90));
 		kpi.put("ops", Formats.compact(s.ordersPerSecond()));
+		kpi.put("streams", s.openStreams());
 		kpi.put("updated", TIME.format(Instant.ofEpochMilli(s.epochMillis()).atZone(this.zone)));
 		return kpi;
 	}

@@ -23,6 +23,16 @@ public final class Formats {
 		return trim(String.format(Locale.ROOT, (a >= 10) ? "%.1f" : "%.2f", v));
 	}
 
+	/** A size in bytes as {@code 512 MB} or {@code 6 GB}. */
+	public static String bytes(long bytes) {
+		double mb = bytes / 1048576.0;
+		return (mb >= 1024) ? compactOrInt(mb / 1024) + " GB" : compactOrInt(mb) + " MB";
+	}
+
+	private static String compactOrInt(double v) {
+		return trim(String.format(Locale.ROOT, "%.1f", v));
+	}
+
 	/** One decimal: {@code 12.3}. */
 	public static String oneDecimal(double v) {
 		return String.format(Locale.ROOT, "%.1f", v);

@@ -69,7 +69,7 @@ public final class SvgChart {
 
 	/** The markup, a {@code <figure>} holding a caption and the {@code <svg>}, for {@code range} ending at {@code now}. */
 	public String render(Range range, long now) {
-		double max = (this.fixedMax > 0) ? this.fixedMax : niceCeiling(dataMax() * 1.15);
+		double max = (this.fixedMax > 0) ? this.fixedMax : GRID_LINES * niceStep(dataMax() * 1.1 / GRID_LINES);
 		long window = range.window().toMillis();
 		long from = now - window;
 		StringBuilder svg = new StringBuilder(4096);
@@ -172,10 +172,13 @@ public final class SvgChart {
 		return BOTTOM - (BOTTOM - TOP) * (value / max);
 	}
 
-	/** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code value} (and at least 1). */
-	static double niceCeiling(double value) {
-		if (!(value > 1)) {
-			return 1;
+	/**
+	 * The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code value}, so grid
+	 * labels read 0, 250, 500, 750, 1k rather than 0, 625, 1.3k; never below 0.25 (an idle chart).
+	 */
+	static double niceStep(double value) {
+		if (!(value > 0.25)) {
+			return 0.25;
 		}
 		double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
 		for (double step : new double[] { 1, 2, 2.5, 5, 10 }) {

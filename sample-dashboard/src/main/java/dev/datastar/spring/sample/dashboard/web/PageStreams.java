@@ -8,9 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.datastar.spring.core.DatastarEvent;
 import dev.datastar.spring.sample.dashboard.alerts.AlertFeed;
 import dev.datastar.spring.sample.dashboard.metrics.BusinessSimulator;
+import dev.datastar.spring.sample.dashboard.metrics.HttpMetricsReader;
 import dev.datastar.spring.sample.dashboard.metrics.Range;
 import dev.datastar.spring.sample.dashboard.view.DashboardFrames;
 import dev.datastar.spring.sample.dashboard.view.DashboardView;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -41,12 +44,15 @@ public class PageStreams {
 	private final Duration businessInterval;
 
 	public PageStreams(DashboardFrames frames, DashboardView view, BusinessSimulator business, AlertFeed alerts,
-			Duration businessInterval) {
+			Duration businessInterval, MeterRegistry registry) {
 		this.frames = frames;
 		this.view = view;
 		this.business = business;
 		this.alerts = alerts;
 		this.businessInterval = businessInterval;
+		Gauge.builder(HttpMetricsReader.OPEN_STREAMS, this.pages, Map::size)
+			.description("Dashboard pages with a live event stream")
+			.register(registry);
 	}
 
 	/** The stream of page {@code pageId}, starting on {@code range}. A newer stream of the same page replaces it. */
