@@ -98,6 +98,13 @@ class DashboardController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** Breaks every open stream, to watch the pages reconnect. */
+	@PostMapping("/drop")
+	ResponseEntity<Void> drop() {
+		this.streams.dropAll();
+		return ResponseEntity.noContent().build();
+	}
+
 	@ExceptionHandler(InvalidSignalsException.class)
 	ResponseEntity<String> invalidSignals(InvalidSignalsException ex) {
 		return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());

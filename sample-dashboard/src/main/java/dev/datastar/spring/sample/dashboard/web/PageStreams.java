@@ -15,6 +15,7 @@ import dev.datastar.spring.sample.dashboard.view.DashboardView;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -74,7 +75,8 @@ public class PageStreams {
 				.map(this.view::businessSignals);
 			Flux<DatastarEvent> feed = this.alerts.added()
 				.concatMapIterable((alert) -> List.of(this.view.prependAlert(alert), this.view.trimAlerts()));
-			return Flux.concat(snapshot, Flux.merge(kpis, charts, orders, feed))
+			Flux<DatastarEvent> dropped = page.drop.asMono().then(Mono.<DatastarEvent>error(DroppedException::new)).flux();
+			return Flux.concat(snapshot, Flux.merge(kpis, charts, orders, feed, dropped))
 				.doFinally((signal) -> this.pages.remove(pageId, page));
 		});
 	}
@@ -93,14 +95,40 @@ public class PageStreams {
 		}
 	}
 
+	/**
+	 * Breaks every open stream as a network failure would, so that the pages show "reconnecting"
+	 * and come back by themselves: a demonstration of the browser's retry.
+	 * @return how many streams were dropped
+	 */
+	public int dropAll() {
+		int dropped = 0;
+		for (Page page : this.pages.values()) {
+			if (page.drop.tryEmitEmpty().isSuccess()) {
+				dropped++;
+			}
+		}
+		return dropped;
+	}
+
 	/** How many pages have a stream open right now. */
 	public int openStreams() {
 		return this.pages.size();
 	}
 
+	/** Ends a stream abruptly: the connection is closed without the end of the response. */
+	static final class DroppedException extends RuntimeException {
+
+		DroppedException() {
+			super("Stream dropped on purpose", null, false, false);
+		}
+
+	}
+
 	private static final class Page {
 
 		final Sinks.Many<Range> ranges = Sinks.many().replay().latest();
+
+		final Sinks.Empty<Void> drop = Sinks.empty();
 
 		Page(Range range) {
 			this.ranges.tryEmitNext(range);
