@@ -33,9 +33,10 @@ public class AlertFeed {
 			while (this.recent.size() > this.capacity) {
 				this.recent.removeLast();
 			}
-			// emitted under the lock so that subscribers see alerts in id order
-			this.added.tryEmitNext(alert);
 		}
+		// Never under the lock: subscribers take other locks (the hub's), and the hub's snapshots
+		// read recent(). Alerts are raised by one thread, so they are still emitted in id order.
+		this.added.tryEmitNext(alert);
 		return alert;
 	}
 

@@ -82,9 +82,12 @@ public class DashboardView {
 		return biz;
 	}
 
-	/** Patch of the live business counters. */
+	/**
+	 * Patch of the live business counters. The numbers are formatted only when the event is
+	 * encoded: on a coalescing topic most updates never are.
+	 */
 	public PatchSignals businessSignals(BusinessTotals totals) {
-		return DatastarEvents.patchSignals(Map.of("biz", business(totals)));
+		return DatastarEvents.patchSignals(new BusinessPatch(this, totals));
 	}
 
 	/** Every chart of {@code range} as markup, ending at {@code now}. */
@@ -160,6 +163,24 @@ public class DashboardView {
 
 	private static String level(double value, double warn, double critical) {
 		return (value >= critical) ? "crit" : (value >= warn) ? "warn" : "ok";
+	}
+
+	/** Serialised as {@code {"biz":{...}}}, formatting on demand. */
+	public static final class BusinessPatch {
+
+		private final DashboardView view;
+
+		private final BusinessTotals totals;
+
+		BusinessPatch(DashboardView view, BusinessTotals totals) {
+			this.view = view;
+			this.totals = totals;
+		}
+
+		public Map<String, Object> getBiz() {
+			return this.view.business(this.totals);
+		}
+
 	}
 
 	/** What the alert fragment shows. */

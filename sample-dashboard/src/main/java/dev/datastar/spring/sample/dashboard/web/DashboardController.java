@@ -5,25 +5,26 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.datastar.spring.DatastarClientProperties;
+import dev.datastar.spring.DatastarSignals;
+import dev.datastar.spring.core.DatastarEvent;
 import dev.datastar.spring.sample.dashboard.alerts.AlertFeed;
 import dev.datastar.spring.sample.dashboard.metrics.BusinessSimulator;
 import dev.datastar.spring.sample.dashboard.metrics.Range;
 import dev.datastar.spring.sample.dashboard.view.DashboardFrames;
 import dev.datastar.spring.sample.dashboard.view.DashboardView;
 import dev.datastar.spring.sample.dashboard.web.PageSignals.InvalidSignalsException;
-import reactor.core.publisher.Mono;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The dashboard page, its event stream and its range command.
@@ -43,19 +44,16 @@ class DashboardController {
 
 	private final JsonMapper jsonMapper;
 
-	private final InterimSseWriter sse;
-
 	private final DatastarClientProperties client;
 
 	DashboardController(PageStreams streams, DashboardFrames frames, DashboardView view, BusinessSimulator business,
-			AlertFeed alerts, JsonMapper jsonMapper, InterimSseWriter sse, DatastarClientProperties client) {
+			AlertFeed alerts, JsonMapper jsonMapper, DatastarClientProperties client) {
 		this.streams = streams;
 		this.frames = frames;
 		this.view = view;
 		this.business = business;
 		this.alerts = alerts;
 		this.jsonMapper = jsonMapper;
-		this.sse = sse;
 		this.client = client;
 	}
 
@@ -84,17 +82,14 @@ class DashboardController {
 
 	/** The page's one stream; the browser reopens it after the tab was hidden or the network failed. */
 	@GetMapping("/stream")
-	Mono<Void> stream(@RequestParam(name = "datastar", required = false) String datastar,
-			ServerHttpResponse response) {
-		PageSignals signals = PageSignals.parse(this.jsonMapper, datastar);
-		return this.sse.write(response, this.streams.open(signals.pageId(), signals.range()));
+	Flux<DatastarEvent> stream(@DatastarSignals PageSignals signals) {
+		return this.streams.open(signals.validPageId(), signals.validRange());
 	}
 
 	/** Switches the range of the page's live stream; the page has set its range signal already. */
 	@PostMapping("/range")
-	ResponseEntity<Void> range(@RequestBody(required = false) String body) {
-		PageSignals signals = PageSignals.parse(this.jsonMapper, body);
-		this.streams.changeRange(signals.pageId(), signals.range());
+	ResponseEntity<Void> range(@DatastarSignals PageSignals signals) {
+		this.streams.changeRange(signals.validPageId(), signals.validRange());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -105,9 +100,12 @@ class DashboardController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** The same problem body the starter answers unreadable signals with. */
 	@ExceptionHandler(InvalidSignalsException.class)
-	ResponseEntity<String> invalidSignals(InvalidSignalsException ex) {
-		return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
+	ResponseEntity<ProblemDetail> invalidSignals(InvalidSignalsException ex) {
+		return ResponseEntity.badRequest()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage()));
 	}
 
 }
