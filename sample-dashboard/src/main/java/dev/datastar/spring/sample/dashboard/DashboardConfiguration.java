@@ -15,12 +15,9 @@ import dev.datastar.spring.sample.dashboard.metrics.MetricHistory;
 import dev.datastar.spring.sample.dashboard.metrics.MetricsSampler;
 import dev.datastar.spring.sample.dashboard.view.DashboardFrames;
 import dev.datastar.spring.sample.dashboard.view.DashboardView;
-import dev.datastar.spring.sample.dashboard.view.ThymeleafFragmentRenderer;
 import dev.datastar.spring.sample.dashboard.web.PageStreams;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.thymeleaf.ITemplateEngine;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -49,12 +46,6 @@ class DashboardConfiguration {
 			AlertFeed alerts, DashboardProperties properties) {
 		return new MetricsSampler(new HttpMetricsReader(registry), new JvmMetricsReader(), business, history,
 				new AlertRules(alerts), properties.tick(), Clock.systemUTC());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	TemplateRenderer templateRenderer(ITemplateEngine templateEngine) {
-		return new ThymeleafFragmentRenderer(templateEngine);
 	}
 
 	@Bean

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.datastar.spring.DatastarClientProperties;
 import dev.datastar.spring.DatastarSignals;
 import dev.datastar.spring.core.DatastarEvent;
 import dev.datastar.spring.sample.dashboard.alerts.AlertFeed;
@@ -44,17 +43,14 @@ class DashboardController {
 
 	private final JsonMapper jsonMapper;
 
-	private final DatastarClientProperties client;
-
 	DashboardController(PageStreams streams, DashboardFrames frames, DashboardView view, BusinessSimulator business,
-			AlertFeed alerts, JsonMapper jsonMapper, DatastarClientProperties client) {
+			AlertFeed alerts, JsonMapper jsonMapper) {
 		this.streams = streams;
 		this.frames = frames;
 		this.view = view;
 		this.business = business;
 		this.alerts = alerts;
 		this.jsonMapper = jsonMapper;
-		this.client = client;
 	}
 
 	/** The page, rendered with the current values so it is complete before the stream opens. */
@@ -75,8 +71,6 @@ class DashboardController {
 		model.addAttribute("charts", this.view.chartsHtml(Range.ONE_MINUTE, frame.snapshot().epochMillis()));
 		model.addAttribute("alerts", this.view.alertViews(this.alerts.recent()));
 		model.addAttribute("ranges", Range.values());
-		model.addAttribute("clientUrl", this.client.url());
-		model.addAttribute("clientIntegrity", this.client.effectiveIntegrity());
 		return "dashboard";
 	}
 
