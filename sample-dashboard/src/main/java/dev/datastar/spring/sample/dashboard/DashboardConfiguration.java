@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 import dev.datastar.spring.core.TemplateRenderer;
+import dev.datastar.spring.realtime.DatastarBroadcaster;
 import dev.datastar.spring.sample.dashboard.alerts.AlertFeed;
 import dev.datastar.spring.sample.dashboard.alerts.AlertRules;
 import dev.datastar.spring.sample.dashboard.demo.DemoTraffic;
@@ -59,9 +60,9 @@ class DashboardConfiguration {
 	}
 
 	@Bean
-	PageStreams pageStreams(DashboardFrames frames, DashboardView view, BusinessSimulator business, AlertFeed alerts,
-			DashboardProperties properties, MeterRegistry registry) {
-		return new PageStreams(frames, view, business, alerts, properties.businessPatchInterval(), registry);
+	PageStreams pageStreams(DatastarBroadcaster hub, DashboardFrames frames, DashboardView view,
+			BusinessSimulator business, AlertFeed alerts, MeterRegistry registry) {
+		return new PageStreams(hub, frames, view, business, alerts, registry);
 	}
 
 	@Bean

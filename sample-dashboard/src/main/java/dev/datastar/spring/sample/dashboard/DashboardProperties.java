@@ -9,8 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the dashboard sample.
  *
  * @param tick how often metrics are sampled and KPIs and charts are sent to every page
- * @param maxPatchesPerSecond upper bound of the patches one page receives per second, whatever
- * the rate of the metric sources
  * @param businessRate updates per second of the simulated business metric stream (orders)
  * @param loadRate requests per second the built-in load generator sends to the demo API; 0 turns
  * it off
@@ -20,20 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param alertHistory how many alerts the feed keeps and a page shows
  */
 @ConfigurationProperties("dashboard")
-public record DashboardProperties(@DefaultValue("1s") Duration tick, @DefaultValue("30") int maxPatchesPerSecond,
-		@DefaultValue("3000") int businessRate, @DefaultValue("40") int loadRate,
+public record DashboardProperties(@DefaultValue("1s") Duration tick, @DefaultValue("3000") int businessRate,
+		@DefaultValue("40") int loadRate,
 		@DefaultValue("90s") Duration incidentEvery, @DefaultValue("12s") Duration incidentLength,
 		@DefaultValue("20") int alertHistory) {
-
-	/**
-	 * How often the business stream may patch a page: the budget left once the per-tick KPI and
-	 * chart patches (two per tick, counting one extra tick for a window straddling ticks) and a
-	 * margin for alerts (two patches each) are taken out.
-	 */
-	public Duration businessPatchInterval() {
-		double ticksPerSecond = 1000.0 / Math.max(1, this.tick.toMillis());
-		double budget = Math.max(1, this.maxPatchesPerSecond - 2 * (Math.ceil(ticksPerSecond) + 1) - 4);
-		return Duration.ofMillis((long) Math.ceil(1000 / budget));
-	}
 
 }

@@ -5,14 +5,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.datastar.spring.DatastarSignals;
-import dev.datastar.spring.core.DatastarEvent;
 import dev.datastar.spring.sample.dashboard.alerts.AlertFeed;
 import dev.datastar.spring.sample.dashboard.metrics.BusinessSimulator;
 import dev.datastar.spring.sample.dashboard.metrics.Range;
 import dev.datastar.spring.sample.dashboard.view.DashboardFrames;
 import dev.datastar.spring.sample.dashboard.view.DashboardView;
 import dev.datastar.spring.sample.dashboard.web.PageSignals.InvalidSignalsException;
-import reactor.core.publisher.Flux;
+import dev.datastar.spring.webflux.DatastarStream;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -76,7 +75,7 @@ class DashboardController {
 
 	/** The page's one stream; the browser reopens it after the tab was hidden or the network failed. */
 	@GetMapping("/stream")
-	Flux<DatastarEvent> stream(@DatastarSignals PageSignals signals) {
+	DatastarStream stream(@DatastarSignals PageSignals signals) {
 		return this.streams.open(signals.validPageId(), signals.validRange());
 	}
 

@@ -1,38 +1,55 @@
 package dev.datastar.spring.sample.dashboard.web;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.datastar.spring.core.DatastarEvent;
+import dev.datastar.spring.realtime.DatastarBroadcaster;
+import dev.datastar.spring.sample.dashboard.alerts.Alert;
 import dev.datastar.spring.sample.dashboard.alerts.AlertFeed;
 import dev.datastar.spring.sample.dashboard.metrics.BusinessSimulator;
+import dev.datastar.spring.sample.dashboard.metrics.BusinessTotals;
 import dev.datastar.spring.sample.dashboard.metrics.HttpMetricsReader;
 import dev.datastar.spring.sample.dashboard.metrics.Range;
 import dev.datastar.spring.sample.dashboard.view.DashboardFrames;
 import dev.datastar.spring.sample.dashboard.view.DashboardView;
+import dev.datastar.spring.webflux.DatastarStream;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+
+import org.springframework.context.SmartLifecycle;
 
 /**
- * One event stream per open page. On every (re)connect it first sends the complete current state
- * (connection flag, range, KPIs, business counters, charts, alert list), because the browser
- * drops the stream whenever the tab is hidden and reopens it when shown. Then it merges:
+ * One stream per open page, fed through the starter's topic hub ({@link DatastarBroadcaster}).
+ *
+ * <p>Publishing, once for all pages:
  * <ul>
- * <li>one KPI patch and one chart patch per tick, for the page's current range;</li>
- * <li>the business stream (thousands of updates a second) coalesced to the newest value every
- * {@link dev.datastar.spring.sample.dashboard.DashboardProperties#businessPatchInterval()};</li>
- * <li>each new alert, prepended to the feed.</li>
+ * <li>{@value #KPIS}: one KPI patch per tick;</li>
+ * <li>{@code dashboard:charts:1m|5m|15m}: the charts of each range, rendered once per tick;</li>
+ * <li>{@value #BUSINESS}: every update of the business stream, thousands a second. The topic is
+ * coalescing ({@code datastar.realtime.coalesce.topics}): the hub sends only the newest update
+ * per window ({@code datastar.realtime.coalesce.window}, 50 ms here), so a page gets at most 20
+ * of them a second;</li>
+ * <li>{@value #ALERTS}: each new alert, prepended to the feed.</li>
  * </ul>
- * A range change ({@link #changeRange}) switches the chart part of the live stream at once.
+ * A page's stream subscribes to the KPI, business and alert topics and to the chart topic of its
+ * range; a range change moves it to another chart topic. Every subscription sends its part of the
+ * current state first (a snapshot), because the browser drops the stream whenever the tab is
+ * hidden and opens a new one when it is shown.
  */
-public class PageStreams {
+public class PageStreams implements SmartLifecycle {
+
+	static final String KPIS = "dashboard:kpis";
+
+	static final String BUSINESS = "dashboard:business";
+
+	static final String ALERTS = "dashboard:alerts";
 
 	private final Map<String, Page> pages = new ConcurrentHashMap<>();
+
+	private final DatastarBroadcaster hub;
 
 	private final DashboardFrames frames;
 
@@ -42,48 +59,50 @@ public class PageStreams {
 
 	private final AlertFeed alerts;
 
-	private final Duration businessInterval;
+	private volatile Disposable publishing;
 
-	public PageStreams(DashboardFrames frames, DashboardView view, BusinessSimulator business, AlertFeed alerts,
-			Duration businessInterval, MeterRegistry registry) {
+	private volatile long lastPublishedAlert;
+
+	public PageStreams(DatastarBroadcaster hub, DashboardFrames frames, DashboardView view, BusinessSimulator business,
+			AlertFeed alerts, MeterRegistry registry) {
+		this.hub = hub;
 		this.frames = frames;
 		this.view = view;
 		this.business = business;
 		this.alerts = alerts;
-		this.businessInterval = businessInterval;
 		Gauge.builder(HttpMetricsReader.OPEN_STREAMS, this.pages, Map::size)
 			.description("Dashboard pages with a live event stream")
 			.register(registry);
 	}
 
-	/** The stream of page {@code pageId}, starting on {@code range}. A newer stream of the same page replaces it. */
-	public Flux<DatastarEvent> open(String pageId, Range range) {
-		return Flux.defer(() -> {
-			Page page = new Page(range);
-			this.pages.put(pageId, page);
-			Flux<DatastarEvent> snapshot = Flux.defer(() -> Flux.just(this.view.connected(),
-					this.frames.latest().kpis(), this.view.businessSignals(this.business.current()),
-					this.view.alertList(this.alerts.recent())));
-			Flux<DatastarEvent> kpis = this.frames.frames().map(DashboardFrames.Frame::kpis);
-			Flux<DatastarEvent> charts = page.ranges.asFlux()
-				.distinctUntilChanged()
-				.switchMap((r) -> this.frames.frames()
-					.<DatastarEvent>map((frame) -> frame.charts(r))
-					.startWith(this.view.rangeSignal(r), this.frames.latest().charts(r)));
-			Flux<DatastarEvent> orders = this.business.updates()
-				.sample(this.businessInterval)
-				.map(this.view::businessSignals);
-			Flux<DatastarEvent> feed = this.alerts.added()
-				.concatMapIterable((alert) -> List.of(this.view.prependAlert(alert), this.view.trimAlerts()));
-			Flux<DatastarEvent> dropped = page.drop.asMono().then(Mono.<DatastarEvent>error(DroppedException::new)).flux();
-			return Flux.concat(snapshot, Flux.merge(kpis, charts, orders, feed, dropped))
-				.doFinally((signal) -> this.pages.remove(pageId, page));
-		});
+	/** The chart topic of {@code range}. */
+	static String charts(Range range) {
+		return "dashboard:charts:" + range.label();
 	}
 
 	/**
-	 * Switches the live stream of page {@code pageId} to {@code range}.
-	 * @return {@code false} when that page has no open stream (it will ask for its range when it reconnects)
+	 * Opens the stream of page {@code pageId}, showing {@code range}. A newer stream of the same
+	 * page (the tab was hidden and shown) takes its place.
+	 */
+	public DatastarStream open(String pageId, Range range) {
+		DatastarStream stream = new DatastarStream();
+		stream.send(this.view.connected());
+		this.hub.subscribe(KPIS, stream, (String) null, (out) -> out.send(this.frames.latest().kpis()));
+		this.hub.subscribe(BUSINESS, stream, (String) null,
+				(out) -> out.send(this.view.businessSignals(this.business.current())));
+		this.hub.subscribe(ALERTS, stream, (String) null, (out) -> out.send(this.view.alertList(publishedAlerts())));
+		Page page = new Page(stream, range);
+		synchronized (page) {
+			subscribeCharts(page);
+		}
+		this.pages.put(pageId, page);
+		stream.onClose(() -> this.pages.remove(pageId, page));
+		return stream;
+	}
+
+	/**
+	 * Moves the live stream of page {@code pageId} to the charts of {@code range}.
+	 * @return {@code false} when that page has no open stream (it sends its range when it reconnects)
 	 */
 	public boolean changeRange(String pageId, Range range) {
 		Page page = this.pages.get(pageId);
@@ -91,21 +110,25 @@ public class PageStreams {
 			return false;
 		}
 		synchronized (page) {
-			return page.ranges.tryEmitNext(range).isSuccess();
+			if (page.range != range) {
+				this.hub.unsubscribe(charts(page.range), page.stream);
+				page.range = range;
+				subscribeCharts(page);
+			}
 		}
+		return true;
 	}
 
 	/**
-	 * Breaks every open stream as a network failure would, so that the pages show "reconnecting"
-	 * and come back by themselves: a demonstration of the browser's retry.
+	 * Breaks every open stream as a network failure would, so that the pages show
+	 * "reconnecting" and come back by themselves.
 	 * @return how many streams were dropped
 	 */
 	public int dropAll() {
 		int dropped = 0;
 		for (Page page : this.pages.values()) {
-			if (page.drop.tryEmitEmpty().isSuccess()) {
-				dropped++;
-			}
+			page.stream.abort();
+			dropped++;
 		}
 		return dropped;
 	}
@@ -115,23 +138,67 @@ public class PageStreams {
 		return this.pages.size();
 	}
 
-	/** Ends a stream abruptly: the connection is closed without the end of the response. */
-	static final class DroppedException extends RuntimeException {
+	private List<Alert> publishedAlerts() {
+		long last = this.lastPublishedAlert;
+		return this.alerts.recent().stream().filter((alert) -> alert.id() <= last).toList();
+	}
 
-		DroppedException() {
-			super("Stream dropped on purpose", null, false, false);
+	private void subscribeCharts(Page page) {
+		Range range = page.range;
+		this.hub.subscribe(charts(range), page.stream, (String) null, (out) -> {
+			out.send(this.view.rangeSignal(range));
+			out.send(this.frames.latest().charts(range));
+		});
+	}
+
+	@Override
+	public void start() {
+		this.publishing = Disposables.composite(this.frames.frames().subscribe((frame) -> {
+			this.hub.publish(KPIS, frame.kpis());
+			for (Range range : Range.values()) {
+				this.hub.publish(charts(range), frame.charts(range));
+			}
+		}), this.business.updates().subscribe(this::publishBusiness),
+				this.alerts.added().subscribe((alert) -> {
+					// under the topic's lock: a page's snapshot has the alert or gets it prepended, never both
+					this.hub.update(ALERTS, () -> {
+						this.lastPublishedAlert = alert.id();
+						return this.view.prependAlert(alert);
+					});
+					this.hub.publish(ALERTS, this.view.trimAlerts());
+				}));
+	}
+
+	private void publishBusiness(BusinessTotals totals) {
+		// thousands a second: not even an event object while no page listens
+		if (this.hub.subscriberCount(BUSINESS) > 0) {
+			this.hub.publish(BUSINESS, this.view.businessSignals(totals));
 		}
+	}
 
+	@Override
+	public void stop() {
+		Disposable d = this.publishing;
+		this.publishing = null;
+		if (d != null) {
+			d.dispose();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.publishing != null;
 	}
 
 	private static final class Page {
 
-		final Sinks.Many<Range> ranges = Sinks.many().replay().latest();
+		final DatastarStream stream;
 
-		final Sinks.Empty<Void> drop = Sinks.empty();
+		Range range;
 
-		Page(Range range) {
-			this.ranges.tryEmitNext(range);
+		Page(DatastarStream stream, Range range) {
+			this.stream = stream;
+			this.range = range;
 		}
 
 	}
