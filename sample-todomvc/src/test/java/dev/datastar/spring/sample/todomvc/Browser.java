@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
@@ -36,6 +37,8 @@ final class Browser implements AutoCloseable {
 
 	private final Path profile;
 
+	private final AtomicBoolean closed = new AtomicBoolean();
+
 	private Browser(ChromeDriver driver, Path profile) {
 		this.driver = driver;
 		this.profile = profile;
@@ -64,7 +67,10 @@ final class Browser implements AutoCloseable {
 				document.addEventListener('datastar-fetch', (e) => {
 					if (e.detail.type === 'datastar-patch-elements') window.__todomvcConnected = true;
 				});"""));
-		return new Browser(driver, profile);
+		Browser browser = new Browser(driver, profile);
+		// Also when the test JVM is told to exit early: no Chromium left running.
+		Runtime.getRuntime().addShutdownHook(new Thread(browser::close));
+		return browser;
 	}
 
 	static boolean available() {
@@ -140,6 +146,9 @@ final class Browser implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (this.closed.getAndSet(true)) {
+			return;
+		}
 		try {
 			this.driver.quit();
 		}
