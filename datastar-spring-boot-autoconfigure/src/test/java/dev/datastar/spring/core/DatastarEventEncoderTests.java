@@ -214,4 +214,28 @@ class DatastarEventEncoderTests {
 		assertThat(b.toBuilder().eventId(null).build()).isEqualTo(a);
 	}
 
+
+	@Test
+	void everyLineBreakAndCharacterMixEncodesLikeTheReferenceSplit() {
+		java.util.Random random = new java.util.Random(42);
+		String[] pieces = { "a", "<p>", " ", "\n", "\r", "\r\n", "é", "€", "😀", "\n\n", "x".repeat(300) };
+		for (int round = 0; round < 2_000; round++) {
+			StringBuilder html = new StringBuilder();
+			int parts = random.nextInt(12);
+			for (int i = 0; i < parts; i++) {
+				html.append(pieces[random.nextInt(pieces.length)]);
+			}
+			String value = html.toString();
+			StringBuilder expected = new StringBuilder("event: datastar-patch-elements\n");
+			if (!value.isEmpty()) {
+				for (String line : value.split("\r\n|\r|\n", -1)) {
+					expected.append("data: elements ").append(line).append('\n');
+				}
+			}
+			expected.append('\n');
+			assertThat(encode(PatchElements.of(value))).as("value %s", value.replace("\r", "\\r").replace("\n", "\\n"))
+				.isEqualTo(expected.toString());
+		}
+	}
+
 }
