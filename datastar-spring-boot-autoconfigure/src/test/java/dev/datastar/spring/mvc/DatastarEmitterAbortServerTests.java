@@ -58,7 +58,7 @@ class DatastarEmitterAbortServerTests {
 			assertThat(emitter.isOpen()).isFalse();
 			assertThat(emitter.send(dev.datastar.spring.core.DatastarEvents.patchSignals("{\"late\":1}"))).isFalse();
 			assertThat(connection.readToEnd()).isEqualTo(Ending.ABORTED);
-			assertThat(connection.received()).contains("Transfer-Encoding: chunked").doesNotContain("late");
+			assertThat(connection.received()).containsIgnoringCase("Transfer-Encoding: chunked").doesNotContain("late");
 			assertThat(AbortableController.closes).hasValue(1);
 			emitter.abort();
 			emitter.complete();
