@@ -40,7 +40,18 @@ public final class RawSseConnection implements Closeable {
 
 	/** Sends {@code GET path} as the Datastar client does. */
 	public static RawSseConnection open(int port, String path) throws IOException {
+		return open(port, path, 0);
+	}
+
+	/**
+	 * The same with a receive buffer of {@code receiveBufferSize} bytes (0: the default), small
+	 * for a client that stalls the server by not reading.
+	 */
+	public static RawSseConnection open(int port, String path, int receiveBufferSize) throws IOException {
 		Socket socket = new Socket();
+		if (receiveBufferSize > 0) {
+			socket.setReceiveBufferSize(receiveBufferSize);
+		}
 		socket.connect(new InetSocketAddress("localhost", port), 5000);
 		socket.setSoTimeout(10_000);
 		OutputStream out = socket.getOutputStream();
@@ -64,7 +75,7 @@ public final class RawSseConnection implements Closeable {
 
 	/** Reads to the end of the response; fails after 10 s without one. */
 	public Ending readToEnd() throws IOException {
-		byte[] buffer = new byte[8192];
+		byte[] buffer = new byte[64 * 1024];
 		while (true) {
 			if (received().endsWith("\r\n0\r\n\r\n")) {
 				return Ending.COMPLETED;
@@ -85,6 +96,11 @@ public final class RawSseConnection implements Closeable {
 			}
 			this.received.write(buffer, 0, n);
 		}
+	}
+
+	/** Resizes the receive buffer, to read quickly what a client that stalled left unread. */
+	public void setReceiveBufferSize(int size) throws IOException {
+		this.socket.setReceiveBufferSize(size);
 	}
 
 	/** Everything received so far, headers included. */
