@@ -30,10 +30,14 @@ public interface DatastarSink {
 
 	/**
 	 * Ends the stream at once, discarding what is still queued, the way a network failure would:
-	 * the Datastar client then reconnects (sending its Last-Event-ID) instead of taking the stream
-	 * as finished, which it does after {@link #complete()}. The real-time hub uses it for clients
-	 * that do not keep up. Implementations should close the connection without ending the
-	 * response normally; this default completes it.
+	 * the connection is closed without ending the response (no last chunk on HTTP/1.1, a reset
+	 * stream on HTTP/2). The Datastar client then retries and reconnects with its
+	 * {@code Last-Event-ID}, whereas after {@link #complete()} it takes the stream as finished and
+	 * never reopens it. The real-time hub aborts the streams of clients that do not keep up.
+	 * {@link #onClose} callbacks run once, as for any end; calling it again, or after the stream
+	 * ended, does nothing.
+	 * <p>{@code DatastarEmitter} does this on Tomcat and {@code DatastarStream} on Reactor Netty;
+	 * elsewhere they, and this default, complete the stream normally instead.
 	 */
 	default void abort() {
 		complete();

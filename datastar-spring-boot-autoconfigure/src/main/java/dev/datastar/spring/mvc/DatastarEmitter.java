@@ -70,6 +70,8 @@ public class DatastarEmitter implements DatastarSink, DatastarEventSender {
 
 	private volatile boolean completing;
 
+	private volatile boolean aborted;
+
 	/** Written by the draining thread only. */
 	private boolean headersFlushed;
 
@@ -185,6 +187,17 @@ public class DatastarEmitter implements DatastarSink, DatastarEventSender {
 		scheduleDrain();
 	}
 
+	/**
+	 * Closes the connection at once, discarding the queued events, so that the Datastar client
+	 * reconnects with its {@code Last-Event-ID} as after a network failure. On Tomcat the socket
+	 * is closed without the end of the response; on other containers this completes it normally.
+	 */
+	@Override
+	public void abort() {
+		this.aborted = true;
+		close(false);
+	}
+
 	@Override
 	public void onClose(Runnable callback) {
 		Objects.requireNonNull(callback, "callback");
@@ -263,6 +276,9 @@ public class DatastarEmitter implements DatastarSink, DatastarEventSender {
 			support.closed(this);
 			if (this.heartbeat != null) {
 				this.heartbeat.cancel(false);
+			}
+			if (this.aborted) {
+				connection.abort();
 			}
 			return;
 		}
@@ -346,7 +362,13 @@ public class DatastarEmitter implements DatastarSink, DatastarEventSender {
 		}
 		callbacks.forEach(DatastarEmitter::runSafely);
 		Connection c = this.connection;
-		if (c != null) {
+		if (c == null) {
+			return;
+		}
+		if (this.aborted) {
+			c.abort();
+		}
+		else {
 			c.end(normally);
 		}
 	}
@@ -374,8 +396,13 @@ public class DatastarEmitter implements DatastarSink, DatastarEventSender {
 		/** Flushes what was written (the headers first of all). */
 		void flush() throws Exception;
 
-		/** Lets the request finish; called once. */
+		/** Lets the request finish; called once, or {@link #abort()} instead. */
 		void end(boolean normally);
+
+		/** Closes the connection without ending the response where possible, then lets the request finish. */
+		default void abort() {
+			end(false);
+		}
 
 	}
 

@@ -90,6 +90,13 @@ public class DatastarEmitterReturnValueHandler implements HandlerMethodReturnVal
 				}
 			}
 
+			@Override
+			public void abort() {
+				// Close first: ending the request before would let the container end the response.
+				TomcatConnectionAborter.closeNow(response);
+				end(false);
+			}
+
 		});
 	}
 

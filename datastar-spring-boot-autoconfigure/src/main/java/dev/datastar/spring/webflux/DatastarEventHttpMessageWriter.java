@@ -72,7 +72,7 @@ public class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object>
 	public Mono<Void> write(Publisher<?> input, ResolvableType elementType, @Nullable MediaType mediaType,
 			ReactiveHttpOutputMessage message, Map<String, Object> hints) {
 		DatastarSseHeaders.apply(message.getHeaders(), null);
-		return message.writeAndFlushWith(frames(input, message.bufferFactory()));
+		return message.writeAndFlushWith(frames(input, message.bufferFactory(), null));
 	}
 
 	@Override
@@ -80,18 +80,19 @@ public class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object>
 			@Nullable MediaType mediaType, ServerHttpRequest request, ServerHttpResponse response,
 			Map<String, Object> hints) {
 		DatastarSseHeaders.apply(response.getHeaders(), request);
-		return response.writeAndFlushWith(frames(input, response.bufferFactory()));
+		return response.writeAndFlushWith(frames(input, response.bufferFactory(), ConnectionAborter.of(response)));
 	}
 
-	private Flux<Publisher<DataBuffer>> frames(Publisher<?> input, DataBufferFactory buffers) {
-		Flux<byte[]> events = Flux.from(input).concatMap(this::encode, 0);
+	private Flux<Publisher<DataBuffer>> frames(Publisher<?> input, DataBufferFactory buffers,
+			@Nullable Runnable connectionAborter) {
+		Flux<byte[]> events = Flux.from(input).concatMap(element -> encode(element, connectionAborter), 0);
 		if (!(input instanceof Mono)) {
 			events = EarlyHeaders.flushSoon(events);
 		}
 		return events.map(bytes -> Mono.just(buffers.wrap(bytes)));
 	}
 
-	private Publisher<byte[]> encode(Object element) {
+	private Publisher<byte[]> encode(Object element, @Nullable Runnable connectionAborter) {
 		if (element instanceof DatastarEvent event) {
 			return Mono.fromCallable(() -> this.settings.encoder().encode(event));
 		}
@@ -100,7 +101,7 @@ public class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object>
 		}
 		if (element instanceof DatastarStream stream) {
 			// A live stream cannot fail before it starts: open it at once.
-			return Flux.concat(Mono.just(EarlyHeaders.EMPTY), stream.frames(this.settings));
+			return Flux.concat(Mono.just(EarlyHeaders.EMPTY), stream.frames(this.settings, connectionAborter));
 		}
 		return Mono.error(new IllegalArgumentException("Not a Datastar value: " + element.getClass().getName()));
 	}

@@ -83,6 +83,9 @@ public class DatastarStream implements DatastarSink, DatastarEventSender {
 
 	private Runnable closeCallbacks;
 
+	/** Closes the connection without ending the response; {@code null} where that is not possible. */
+	private volatile Runnable connectionAborter;
+
 	private Disposable timers;
 
 	/** A stream with the application's send queue size and timeout. */
@@ -184,6 +187,31 @@ public class DatastarStream implements DatastarSink, DatastarEventSender {
 		drain();
 	}
 
+	/**
+	 * Closes the connection at once, discarding the queued events, so that the Datastar client
+	 * reconnects with its {@code Last-Event-ID} as after a network failure. On Reactor Netty the
+	 * connection (an HTTP/2 stream) is closed without the end of the response; on other servers,
+	 * or before the stream is written, this completes it normally.
+	 */
+	@Override
+	public void abort() {
+		Runnable aborter = this.connectionAborter;
+		if (aborter == null) {
+			complete();
+			return;
+		}
+		if (markClosed()) {
+			clear();
+			try {
+				aborter.run();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not close the connection of an aborted Datastar stream", ex);
+			}
+			runCloseCallbacks();
+		}
+	}
+
 	@Override
 	public void onClose(Runnable callback) {
 		Objects.requireNonNull(callback, "callback");
@@ -219,6 +247,12 @@ public class DatastarStream implements DatastarSink, DatastarEventSender {
 
 	/** Binds the stream to the application's settings and returns its events; subscribe once. */
 	Publisher<byte[]> frames(DatastarStreamSettings settings) {
+		return frames(settings, null);
+	}
+
+	/** The same, with what closes the connection when the stream is {@linkplain #abort() aborted}. */
+	Publisher<byte[]> frames(DatastarStreamSettings settings, Runnable connectionAborter) {
+		this.connectionAborter = connectionAborter;
 		if (this.explicitSendQueueSize == 0) {
 			this.sendQueueSize = settings.sse().sendQueueSize();
 		}

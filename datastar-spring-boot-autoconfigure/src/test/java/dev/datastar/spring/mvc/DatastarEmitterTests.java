@@ -55,6 +55,39 @@ class DatastarEmitterTests {
 	}
 
 	@Test
+	void abortDiscardsTheQueueAndAbortsTheConnectionInsteadOfEndingItOnce() throws Exception {
+		DatastarEmitter emitter = new DatastarEmitter();
+		AtomicInteger closes = new AtomicInteger();
+		emitter.onClose(closes::incrementAndGet);
+		MemoryConnection connection = new MemoryConnection();
+		emitter.attach(this.support, connection);
+		emitter.abort();
+		emitter.abort();
+		emitter.complete();
+		assertThat(emitter.isOpen()).isFalse();
+		assertThat(emitter.patchSignals(Map.of("n", 1))).isFalse();
+		assertThat(connection.ended.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(connection.aborts).hasValue(1);
+		assertThat(connection.endedNormally).isFalse();
+		assertThat(closes).hasValue(1);
+	}
+
+	@Test
+	void abortBeforeTheStreamOpensAbortsTheConnectionOnceItDoes() throws Exception {
+		DatastarEmitter emitter = new DatastarEmitter();
+		emitter.patchSignals(Map.of("n", 1));
+		AtomicInteger closes = new AtomicInteger();
+		emitter.onClose(closes::incrementAndGet);
+		emitter.abort();
+		assertThat(closes).hasValue(1);
+		MemoryConnection connection = new MemoryConnection();
+		emitter.attach(this.support, connection);
+		assertThat(connection.ended.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(connection.aborts).hasValue(1);
+		assertThat(connection.text()).isEmpty();
+	}
+
+	@Test
 	void aFullSendQueueRefusesEventsWithoutBlockingTheSender() throws Exception {
 		DatastarEmitter emitter = new DatastarEmitter();
 		CountDownLatch writing = new CountDownLatch(1);
@@ -181,6 +214,8 @@ class DatastarEmitterTests {
 
 		volatile boolean endedNormally;
 
+		final AtomicInteger aborts = new AtomicInteger();
+
 		@Override
 		public void write(byte[] bytes) throws Exception {
 			synchronized (this.out) {
@@ -195,6 +230,12 @@ class DatastarEmitterTests {
 		@Override
 		public void end(boolean normally) {
 			this.endedNormally = normally;
+			this.ended.countDown();
+		}
+
+		@Override
+		public void abort() {
+			this.aborts.incrementAndGet();
 			this.ended.countDown();
 		}
 

@@ -18,6 +18,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.datastar.spring.RawSseConnection;
 import dev.datastar.spring.core.DatastarEvents;
 import dev.datastar.spring.core.PatchElements;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -162,6 +163,28 @@ abstract class AbstractRealtimeServerTests {
 			System.out.printf("%s: %d publishes of 32 KB to 3 readers and 1 stalled client: publish call "
 					+ "median %.3f ms, p99 %.3f ms, max %.1f ms%n", getClass().getSimpleName(), events,
 					publishNanos[events / 2] / 1e6, publishNanos[events * 99 / 100] / 1e6, publishNanos[events - 1] / 1e6);
+		}
+	}
+
+	@Test
+	void aClientDroppedForNotKeepingUpSeesANetworkErrorNotAnEnd(CapturedOutput output) throws Exception {
+		try (RawSseConnection stalled = RawSseConnection.open(this.port, "/rt/drop", 1024)) {
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.broadcaster.subscriberCount("drop") == 1);
+			int mark = output.getAll().length();
+			int published = 0;
+			// Never reading, the client fills the TCP buffers, then its send queue: the DROP policy aborts it.
+			while (this.broadcaster.subscriberCount("drop") == 1) {
+				assertThat(published).as("publishes before the drop").isLessThan(5000);
+				this.topics.publish("drop", 32 * 1024);
+				published++;
+			}
+			// What the server had written before closing is still in the TCP buffers: read it fast.
+			stalled.setReceiveBufferSize(1024 * 1024);
+			assertThat(stalled.readToEnd()).as("end of the dropped stream after %d publishes", published)
+				.isEqualTo(RawSseConnection.Ending.ABORTED);
+			assertThat(this.meters.get("datastar.subscribers.dropped").tag("topic", "drop").counter().count())
+				.isEqualTo(1);
+			assertThat(output.getAll().substring(mark)).doesNotContain("WARN").doesNotContain("ERROR");
 		}
 	}
 

@@ -179,4 +179,42 @@ class DatastarStreamTests {
 			.verifyComplete();
 	}
 
+	@Test
+	void abortClosesTheConnectionInsteadOfCompletingAndRunsTheCallbacksOnce() {
+		DatastarStream stream = new DatastarStream();
+		AtomicInteger closes = new AtomicInteger();
+		AtomicInteger aborts = new AtomicInteger();
+		stream.onClose(closes::incrementAndGet);
+		stream.patchSignals(Map.of("n", 1));
+		Flux<byte[]> frames = Flux.from(stream.frames(settings(8, Duration.ZERO, null), aborts::incrementAndGet));
+		StepVerifier.create(frames, 0)
+			.then(() -> {
+				stream.abort();
+				stream.abort();
+				stream.complete();
+			})
+			.thenRequest(10)
+			.expectNoEvent(Duration.ofMillis(100))
+			.thenCancel()
+			.verify(Duration.ofSeconds(5));
+		assertThat(aborts).hasValue(1);
+		assertThat(closes).hasValue(1);
+		assertThat(stream.isOpen()).isFalse();
+		assertThat(stream.queuedEvents()).isZero();
+		assertThat(stream.patchSignals(Map.of("n", 2))).isFalse();
+	}
+
+	@Test
+	void abortWithoutAWayToCloseTheConnectionCompletes() {
+		DatastarStream stream = new DatastarStream();
+		AtomicInteger closes = new AtomicInteger();
+		stream.onClose(closes::incrementAndGet);
+		stream.patchSignals(Map.of("n", 1));
+		StepVerifier.create(text(stream, settings(8, Duration.ZERO, null)))
+			.then(stream::abort)
+			.expectNext(this.encoder.encodeToString(DatastarEvents.patchSignals(Map.of("n", 1))))
+			.verifyComplete();
+		assertThat(closes).hasValue(1);
+	}
+
 }
