@@ -47,6 +47,12 @@ public class DatastarEmitter implements DatastarSink, DatastarEventSender {
 	/** Queue bound used until the stream is attached to the configured properties. */
 	static final int DEFAULT_SEND_QUEUE_SIZE = 256;
 
+	/**
+	 * The configured {@code datastar.sse.send-queue-size}, so that events sent before the handler
+	 * returns (the emitter is not attached to the application yet) get the same bound.
+	 */
+	static volatile int configuredSendQueueSize = DEFAULT_SEND_QUEUE_SIZE;
+
 	private final Duration timeout;
 
 	private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
@@ -62,7 +68,7 @@ public class DatastarEmitter implements DatastarSink, DatastarEventSender {
 
 	private final List<Runnable> closeCallbacks = new ArrayList<>(1);
 
-	private volatile int capacity = DEFAULT_SEND_QUEUE_SIZE;
+	private volatile int capacity = configuredSendQueueSize;
 
 	private volatile DatastarEmitterSupport support;
 

@@ -70,6 +70,7 @@ public final class DatastarEmitterSupport implements SmartLifecycle, DisposableB
 		timer.setRemoveOnCancelPolicy(true);
 		this.scheduler = timer;
 		this.heartbeatComment = encoder.comment(null);
+		DatastarEmitter.configuredSendQueueSize = sendQueueSize();
 	}
 
 	DatastarEventEncoder encoder() {

@@ -34,8 +34,8 @@ final class ConnectionAborter {
 			try {
 				nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
 			}
-			catch (IllegalArgumentException ex) {
-				// A mock or another decorated response: no connection to close.
+			catch (IllegalArgumentException | IllegalStateException ex) {
+				// A mock (WebTestClient without a server) or a foreign decorator: no connection to close.
 				return null;
 			}
 			if (nativeResponse instanceof HttpServerResponse netty) {

@@ -52,6 +52,9 @@ public class DatastarStream implements DatastarSink, DatastarEventSender {
 	/** Queue capacity until the stream is written with the application's settings. */
 	static final int DEFAULT_SEND_QUEUE_SIZE = 256;
 
+	/** The configured {@code datastar.sse.send-queue-size}, for events sent before the stream is written. */
+	static volatile int configuredSendQueueSize = DEFAULT_SEND_QUEUE_SIZE;
+
 	private static final AtomicIntegerFieldUpdater<DatastarStream> WIP = AtomicIntegerFieldUpdater
 		.newUpdater(DatastarStream.class, "wip");
 
@@ -111,7 +114,7 @@ public class DatastarStream implements DatastarSink, DatastarEventSender {
 			throw new IllegalArgumentException("sendQueueSize must not be negative");
 		}
 		this.explicitSendQueueSize = sendQueueSize;
-		this.sendQueueSize = (sendQueueSize > 0) ? sendQueueSize : DEFAULT_SEND_QUEUE_SIZE;
+		this.sendQueueSize = (sendQueueSize > 0) ? sendQueueSize : configuredSendQueueSize;
 		this.timeout = timeout;
 	}
 

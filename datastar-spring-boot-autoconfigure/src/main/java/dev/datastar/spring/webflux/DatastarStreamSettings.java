@@ -10,6 +10,10 @@ import dev.datastar.spring.core.TemplateRenderer;
 record DatastarStreamSettings(DatastarEventEncoder encoder, DatastarSseProperties sse,
 		Supplier<TemplateRenderer> templateRenderers, DatastarStreamLifecycle lifecycle) {
 
+	DatastarStreamSettings {
+		DatastarStream.configuredSendQueueSize = Math.max(1, sse.sendQueueSize());
+	}
+
 	DatastarStreamSettings(DatastarEventEncoder encoder, DatastarSseProperties sse,
 			Supplier<TemplateRenderer> templateRenderers) {
 		this(encoder, sse, templateRenderers, null);
