@@ -4,7 +4,8 @@
 //   POST /publish?rate=R&count=C&seconds=S&bytes=B&lines=L  publishes C events at R/s, for S s at most
 //   GET  /status                              prints "subscribers=<n> publishing=<bool>"
 //   GET  /mem                                  garbage-collects, then prints "heap=<bytes> subscribers=<n>"
-// The event id is "<seq>-<process.hrtime>" (CLOCK_MONOTONIC, the clock of Java's System.nanoTime).
+// Each event's HTML starts with <div data-t="<seq>-<process.hrtime>": the publish time on
+// CLOCK_MONOTONIC, the clock of Java's System.nanoTime, which the load generator subtracts.
 // Run with: node --expose-gc server.js PORT   (listens on 127.0.0.1 only)
 import http from "node:http";
 import { ServerSentEventGenerator } from "@starfederation/datastar-sdk";
@@ -49,9 +50,9 @@ function startPublisher(rate, count, seconds, elements) {
     }
     i++;
     seq++;
-    const eventId = `${seq}-${process.hrtime.bigint()}`;
+    const stamped = `<div data-t="${seq}-${process.hrtime.bigint()}"${elements.substring(4)}`;
     for (const sse of subscribers) {
-      sse.patchElements(elements, { eventId });
+      sse.patchElements(stamped);
     }
     // Behind schedule (saturation): go on at once, but let I/O run between publishes.
     setImmediate(tick);

@@ -87,7 +87,7 @@ public final class Bench {
 	}
 
 	private String run(String name, Path dir, String command) throws Exception {
-		log("=== " + name + ": " + command);
+		log("=== " + name + ": " + (command.length() > 200 ? command.substring(0, 200) + "..." : command));
 		ProcessBuilder pb = new ProcessBuilder("bash", "-c", "exec " + command).directory(dir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(Path.of("results/raw/server-" + name.replaceAll("[^A-Za-z0-9.-]+", "_") + ".log").toFile());

@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * Holds many SSE connections to one loopback server on a single selector thread: raw HTTP/1.1
  * GETs, chunked transfer decoding and SSE parsing done incrementally per read, each event's
- * arrival timestamped with {@link System#nanoTime()}. The event id must be
- * {@code <seq>-<publish nanoTime>}; latency is arrival minus publish on the same monotonic clock.
+ * arrival timestamped with {@link System#nanoTime()}. An event's first data line must carry
+ * {@code data-t="<seq>-<publish nanoTime>"} within its first 128 bytes; latency is arrival minus
+ * publish on the same monotonic clock.
  *
  * <p>Bounded: it refuses more than {@link #MAX_CONNECTIONS} connections and any address that is not
  * loopback; {@link #close()} ends the thread and every connection.
@@ -253,6 +254,21 @@ public final class SseClients implements AutoCloseable {
 		this.deliveries = i + 1;
 	}
 
+	private static final byte[] STAMP = "data-t=\"".getBytes(StandardCharsets.US_ASCII);
+
+	/** Index just after {@code data-t="} in {@code line[0, max)}, or -1. */
+	private static int indexOfStamp(byte[] line, int max) {
+		outer: for (int i = 0; i + STAMP.length <= max; i++) {
+			for (int j = 0; j < STAMP.length; j++) {
+				if (line[i + j] != STAMP[j]) {
+					continue outer;
+				}
+			}
+			return i + STAMP.length;
+		}
+		return -1;
+	}
+
 	/** One connection: HTTP response head, then chunked or plain body, then SSE lines. */
 	private final class Connection {
 
@@ -280,10 +296,12 @@ public final class SseClients implements AutoCloseable {
 
 		private boolean isReady;
 
-		// SSE line state: only the first bytes of a line are kept, enough for "id: <seq>-<nanos>".
-		private final byte[] line = new byte[64];
+		// SSE line state: only the first bytes of a line are kept, enough for the data-t stamp.
+		private final byte[] line = new byte[128];
 
 		private int lineLength;
+
+		private int linesInEvent;
 
 		private int pendingSeq = -1;
 
@@ -369,7 +387,9 @@ public final class SseClients implements AutoCloseable {
 		private void endLine(long now) {
 			int n = this.lineLength;
 			this.lineLength = 0;
+			int lineInEvent = this.linesInEvent++;
 			if (n == 0) {
+				this.linesInEvent = 0;
 				if (!this.isReady) {
 					this.isReady = true;
 					SseClients.this.ready++;
@@ -380,22 +400,27 @@ public final class SseClients implements AutoCloseable {
 				}
 				return;
 			}
-			byte[] l = this.line;
-			if (n > 3 && l[0] == 'i' && l[1] == 'd' && l[2] == ':') {
-				int i = (l[3] == ' ') ? 4 : 3;
-				int max = Math.min(n, l.length);
-				int seq = 0;
-				while (i < max && l[i] != '-') {
-					seq = seq * 10 + (l[i++] - '0');
-				}
-				i++;
-				long publish = 0;
-				while (i < max) {
-					publish = publish * 10 + (l[i++] - '0');
-				}
-				this.pendingSeq = seq;
-				this.pendingPublish = publish;
+			// The stamp is on the first data line, after "event:" and perhaps "id:" and "retry:".
+			if (this.pendingSeq >= 0 || lineInEvent > 3) {
+				return;
 			}
+			byte[] l = this.line;
+			int max = Math.min(n, l.length);
+			int i = indexOfStamp(l, max);
+			if (i < 0) {
+				return;
+			}
+			int seq = 0;
+			while (i < max && l[i] != '-') {
+				seq = seq * 10 + (l[i++] - '0');
+			}
+			i++;
+			long publish = 0;
+			while (i < max && l[i] != '"') {
+				publish = publish * 10 + (l[i++] - '0');
+			}
+			this.pendingSeq = seq;
+			this.pendingPublish = publish;
 		}
 
 	}

@@ -36,12 +36,11 @@ public class HandRolledMvc {
 		}
 
 		@Override
-		public void publish(String eventId, String html) {
+		public void publish(String html) {
 			StringBuilder data = new StringBuilder(html.length() + 512);
 			data.append("elements ").append(html.replace("\n", "\nelements "));
 			Set<DataWithMediaType> event = SseEmitter.event()
 				.name("datastar-patch-elements")
-				.id(eventId)
 				.data(data.toString())
 				.build();
 			for (SseEmitter emitter : this.emitters) {

@@ -29,9 +29,9 @@ public class HandRolledWebFlux {
 		}
 
 		@Override
-		public void publish(String eventId, String html) {
+		public void publish(String html) {
 			String data = "elements " + html.replace("\n", "\nelements ");
-			this.sink.tryEmitNext(ServerSentEvent.builder(data).event("datastar-patch-elements").id(eventId).build());
+			this.sink.tryEmitNext(ServerSentEvent.builder(data).event("datastar-patch-elements").build());
 		}
 
 		@Override

@@ -6,9 +6,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Publishes {@code count} events at a fixed rate on one thread, for at most {@code maxSeconds}; when a publish overruns its slot the
- * next starts at once (that is how saturation is reached). The event id is
- * {@code <seq>-<System.nanoTime()>}, the publish time on CLOCK_MONOTONIC, which the load generator
- * on the same machine subtracts from the arrival time.
+ * next starts at once (that is how saturation is reached). Each event's HTML starts with
+ * {@code <div data-t="<seq>-<System.nanoTime()>"}: the publish time on CLOCK_MONOTONIC, which the
+ * load generator on the same machine subtracts from the arrival time. (In the HTML rather than the
+ * event id because the starter's broadcaster assigns its own ids.)
  */
 final class PublishLoop {
 
@@ -31,7 +32,7 @@ final class PublishLoop {
 					while ((wait = due - System.nanoTime()) > 0) {
 						LockSupport.parkNanos(wait);
 					}
-					fanOut.publish(++this.seq + "-" + System.nanoTime(), html);
+					fanOut.publish(stamp(html, ++this.seq, System.nanoTime()));
 				}
 			}
 			finally {
@@ -41,6 +42,11 @@ final class PublishLoop {
 		thread.setDaemon(true);
 		thread.start();
 		return true;
+	}
+
+	/** {@code <div ...} becomes {@code <div data-t="seq-nanos" ...}. */
+	static String stamp(String html, long seq, long nanos) {
+		return "<div data-t=\"" + seq + "-" + nanos + "\"" + html.substring(4);
 	}
 
 	boolean isRunning() {
