@@ -31,6 +31,8 @@ public final class Bench {
 
 	private final double fixedRate;
 
+	private final int fixedSeconds;
+
 	private final double saturationSeconds = 8;
 
 	private final List<String> rows = new ArrayList<>();
@@ -38,6 +40,7 @@ public final class Bench {
 	private Bench(int n) {
 		this.n = n;
 		this.fixedRate = (n <= 1000) ? 10 : 4;
+		this.fixedSeconds = (n <= 1000) ? 10 : 5;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -117,8 +120,8 @@ public final class Bench {
 				double heapPer = (heap1 - heap0) / 1024.0 / this.n;
 				double rssPer = (rss1 - rss0) / 1024.0 / this.n;
 
-				// Warm-up (JIT), not reported.
-				phase(clients, 50, 100, 10);
+				// Warm-up (JIT), not reported: about 100,000 deliveries.
+				phase(clients, 50, Math.max(10, 100_000 / this.n), 10);
 
 				// One publish to idle streams, three times.
 				int idleFrom = clients.deliveries();
@@ -129,7 +132,8 @@ public final class Bench {
 				Stats idle = stats(clients, idleFrom, clients.deliveries());
 
 				// Fixed rate.
-				Stats fixed = phase(clients, this.fixedRate, (int) (this.fixedRate * 10), 12);
+				Stats fixed = phase(clients, this.fixedRate, (int) (this.fixedRate * this.fixedSeconds),
+						this.fixedSeconds + 2);
 
 				// Saturation: back-to-back publishes for a fixed time.
 				int satFrom = clients.deliveries();
