@@ -8,13 +8,18 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DatastarAutoConfigurationTests {
 
+	// The browser tests' DATASTAR_CLIENT_URL variable would bind to datastar.client.url; keep
+	// these assertions about defaults independent of the environment the build runs in.
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withInitializer(context -> context.getEnvironment().getPropertySources()
+			.remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME))
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, DatastarAutoConfiguration.class));
 
 	@Test
