@@ -119,6 +119,9 @@ public final class Bench {
 				long rss1 = ProcessStats.rssBytes(pid);
 				double heapPer = (heap1 - heap0) / 1024.0 / this.n;
 				double rssPer = (rss1 - rss0) / 1024.0 / this.n;
+				if (System.getenv("BENCH_HISTO") != null) {
+					classHistogram(name, pid);
+				}
 
 				// Warm-up (JIT), not reported: about 100,000 deliveries.
 				phase(clients, 50, Math.max(10, 100_000 / this.n), 10);
@@ -173,6 +176,24 @@ public final class Bench {
 				server.waitFor(10, TimeUnit.SECONDS);
 			}
 		}
+	}
+
+	/**
+	 * With N streams open and idle: the server's live heap by class ({@code jcmd GC.class_histogram},
+	 * from the server's own JDK), to show where the memory per stream goes. Java servers only.
+	 */
+	private void classHistogram(String name, String pid) throws Exception {
+		Path exe = Path.of("/proc", pid, "exe").toRealPath();
+		Path jcmd = exe.resolveSibling("jcmd");
+		if (!exe.getFileName().toString().equals("java") || !Files.isExecutable(jcmd)) {
+			return;
+		}
+		Path out = Path.of("results/raw/histo-" + name + "-" + this.n + ".txt");
+		Process p = new ProcessBuilder(jcmd.toString(), pid, "GC.class_histogram").redirectErrorStream(true)
+			.redirectOutput(out.toFile())
+			.start();
+		p.waitFor(60, TimeUnit.SECONDS);
+		log("class histogram in " + out);
 	}
 
 	/** Publishes {@code count} events at {@code rate}, waits until they have arrived (or gone quiet). */

@@ -13,7 +13,7 @@ import org.springframework.boot.WebApplicationType;
 public final class BenchServer {
 
 	private static final Map<String, Class<?>> KINDS = Map.of("handrolled-mvc", HandRolledMvc.class,
-			"handrolled-webflux", HandRolledWebFlux.class);
+			"handrolled-webflux", HandRolledWebFlux.class, "starter-mvc-sinks", StarterMvcSinks.class);
 
 	private BenchServer() {
 	}
