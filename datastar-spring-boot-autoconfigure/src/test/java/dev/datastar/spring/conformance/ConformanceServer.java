@@ -39,10 +39,11 @@ public final class ConformanceServer {
 		System.out.println("conformance server (" + stack + ") ready on http://localhost:" + port(context) + "/test");
 	}
 
-	/** Starts the server of {@code stack} ({@code mvc}) on {@code port} (0 for any free port). */
+	/** Starts the server of {@code stack} ({@code mvc} or {@code webflux}) on {@code port} (0 for any free port). */
 	public static ConfigurableApplicationContext start(String stack, int port) {
 		SpringApplication application = switch (stack) {
 			case "mvc" -> new SpringApplication(Mvc.class);
+			case "webflux" -> new SpringApplication(ConformanceWebFluxConfiguration.class);
 			default -> throw new IllegalArgumentException("Unknown stack '" + stack + "': expected mvc or webflux");
 		};
 		application.setWebApplicationType(switch (stack) {

@@ -25,6 +25,11 @@ class ConformanceServerTests {
 		return run("mvc");
 	}
 
+	@TestFactory
+	Stream<DynamicTest> webflux() {
+		return run("webflux");
+	}
+
 	private static Stream<DynamicTest> run(String stack) {
 		var cases = ConformanceCases.all();
 		ConfigurableApplicationContext server = ConformanceServer.start(stack, 0);
