@@ -13,7 +13,8 @@ import org.springframework.boot.WebApplicationType;
 public final class BenchServer {
 
 	private static final Map<String, Class<?>> KINDS = Map.of("handrolled-mvc", HandRolledMvc.class,
-			"handrolled-webflux", HandRolledWebFlux.class, "starter-mvc-sinks", StarterMvcSinks.class);
+			"handrolled-webflux", HandRolledWebFlux.class, "starter-mvc-sinks", StarterMvcSinks.class,
+			"starter-webflux-sinks", StarterWebFluxSinks.class);
 
 	private BenchServer() {
 	}
@@ -25,7 +26,7 @@ public final class BenchServer {
 		}
 		SpringApplication application = new SpringApplication(app);
 		application.setWebApplicationType(
-				args[0].endsWith("webflux") ? WebApplicationType.REACTIVE : WebApplicationType.SERVLET);
+				args[0].contains("webflux") ? WebApplicationType.REACTIVE : WebApplicationType.SERVLET);
 		application.setDefaultProperties(Map.of("server.address", "127.0.0.1", "spring.main.banner-mode", "off",
 				"logging.level.root", "warn", "server.tomcat.max-connections", "20000", "server.tomcat.accept-count",
 				"1000", "spring.mvc.async.request-timeout", "-1", "spring.jmx.enabled", "false"));
