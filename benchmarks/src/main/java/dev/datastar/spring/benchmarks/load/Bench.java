@@ -138,25 +138,25 @@ public final class Bench {
 				Stats fixed = phase(clients, this.fixedRate, (int) (this.fixedRate * this.fixedSeconds),
 						this.fixedSeconds + 2);
 
-				// Saturation: back-to-back publishes for a fixed time.
+				// Saturation: back-to-back publishes for a fixed time, then until the last delivery.
+				// Rate and CPU are taken over the whole phase: a window inside it would count events
+				// the server wrote into socket buffers earlier, or CPU for events read later.
 				int satFrom = clients.deliveries();
-				post("/publish?rate=100000&count=100000000&seconds=" + this.saturationSeconds);
-				Thread.sleep(1500);
-				int d0 = clients.deliveries();
 				double c0 = ProcessStats.cpuSeconds(pid);
 				double self0 = ProcessStats.cpuSeconds("self");
 				clients.resetMaxPass();
 				long w0 = System.nanoTime();
-				Thread.sleep((long) ((this.saturationSeconds - 2.5) * 1000));
+				post("/publish?rate=100000&count=100000000&seconds=" + this.saturationSeconds);
+				Thread.sleep((long) (this.saturationSeconds * 1000));
+				awaitQuiet(clients, 30);
 				int d1 = clients.deliveries();
+				double window = (clients.lastDeliveryNanos() - w0) / 1e9;
 				double c1 = ProcessStats.cpuSeconds(pid);
 				double self1 = ProcessStats.cpuSeconds("self");
-				double window = (System.nanoTime() - w0) / 1e9;
 				long maxPass = clients.maxPassNanos();
-				awaitQuiet(clients, 30);
-				Stats sat = stats(clients, satFrom, clients.deliveries());
-				double rate = (d1 - d0) / window;
-				double cpuPerDelivery = (c1 - c0) / Math.max(1, d1 - d0) * 1e6;
+				Stats sat = stats(clients, satFrom, d1);
+				double rate = (d1 - satFrom) / window;
+				double cpuPerDelivery = (c1 - c0) / Math.max(1, d1 - satFrom) * 1e6;
 				double delivered = 100.0 * sat.count / Math.max(1, (double) sat.publishes * this.n);
 				double selfCpu = 100.0 * (self1 - self0) / window;
 				log(String.format(Locale.ROOT, "saturation: %.0f deliveries/s, %.1f µs CPU each, %.1f%% delivered", rate,

@@ -63,6 +63,8 @@ public final class SseClients implements AutoCloseable {
 
 	private volatile long maxPassNanos;
 
+	private volatile long lastDeliveryNanos;
+
 	public SseClients(int port, String path, int capacity) throws IOException {
 		InetAddress loopback = InetAddress.getLoopbackAddress();
 		if (!loopback.isLoopbackAddress()) {
@@ -115,6 +117,11 @@ public final class SseClients implements AutoCloseable {
 	/** Longest single pass of the selector loop: how late the load generator itself can be. */
 	public long maxPassNanos() {
 		return this.maxPassNanos;
+	}
+
+	/** When the last event arrived ({@link System#nanoTime()}). */
+	public long lastDeliveryNanos() {
+		return this.lastDeliveryNanos;
 	}
 
 	public void resetMaxPass() {
@@ -251,6 +258,7 @@ public final class SseClients implements AutoCloseable {
 		else {
 			this.overflow++;
 		}
+		this.lastDeliveryNanos = arrivalNanos;
 		this.deliveries = i + 1;
 	}
 
