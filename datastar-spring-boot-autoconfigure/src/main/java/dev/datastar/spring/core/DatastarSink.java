@@ -28,6 +28,17 @@ public interface DatastarSink {
 	/** Ends the stream normally after the queued events are written. */
 	void complete();
 
+	/**
+	 * Ends the stream at once, discarding what is still queued, the way a network failure would:
+	 * the Datastar client then reconnects (sending its Last-Event-ID) instead of taking the stream
+	 * as finished, which it does after {@link #complete()}. The real-time hub uses it for clients
+	 * that do not keep up. Implementations should close the connection without ending the
+	 * response normally; this default completes it.
+	 */
+	default void abort() {
+		complete();
+	}
+
 	/** Runs {@code callback} once when the stream ends for any reason (completion, disconnect, timeout, error). */
 	void onClose(Runnable callback);
 

@@ -12,9 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.datastar.spring.core.DatastarEvent;
-import dev.datastar.spring.core.DatastarEvents;
+import dev.datastar.spring.core.DatastarEventSender;
 import dev.datastar.spring.core.DatastarSink;
-import dev.datastar.spring.core.PatchElements;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -41,7 +40,7 @@ import org.apache.commons.logging.LogFactory;
  * <p>The stream stays open until {@link #complete()}, the client disconnects, or the timeout
  * ({@code datastar.sse.timeout}, none by default) elapses; {@link #onClose} callbacks then run once.
  */
-public class DatastarEmitter implements DatastarSink {
+public class DatastarEmitter implements DatastarSink, DatastarEventSender {
 
 	private static final Log logger = LogFactory.getLog(DatastarEmitter.class);
 
@@ -98,6 +97,7 @@ public class DatastarEmitter implements DatastarSink {
 	 * Queues {@code event}.
 	 * @return {@code false} when the stream is closed or its send queue is full
 	 */
+	@Override
 	public boolean send(DatastarEvent event) {
 		Objects.requireNonNull(event, "event");
 		DatastarEmitterSupport s = this.support;
@@ -115,46 +115,12 @@ public class DatastarEmitter implements DatastarSink {
 		return offer(s.encoder().encode(event));
 	}
 
-	/** Morphs {@code html} into the page by element id. */
-	public boolean patchElements(String html) {
-		return send(DatastarEvents.patchElements(html));
-	}
-
-	/** Sends a patch-elements event built with {@link PatchElements#builder()}. */
-	public boolean patchElements(PatchElements event) {
-		return send(event);
-	}
-
-	/** Merges {@code signals} (JSON text, a {@code JsonNode}, a {@code Map} or any object) into the page's signals. */
-	public boolean patchSignals(Object signals) {
-		return send(DatastarEvents.patchSignals(signals));
-	}
-
-	/** Removes the elements matching {@code selector}. */
-	public boolean removeElements(String selector) {
-		return send(DatastarEvents.removeElements(selector));
-	}
-
-	/** Removes signals by dotted path, e.g. {@code removeSignals("user.name")}. */
-	public boolean removeSignals(String... paths) {
-		return send(DatastarEvents.removeSignals(paths));
-	}
-
-	/** Runs {@code script} in the page once. */
-	public boolean executeScript(String script) {
-		return send(DatastarEvents.executeScript(script));
-	}
-
-	/** Sends the browser to {@code url}. */
-	public boolean redirect(String url) {
-		return send(DatastarEvents.redirect(url));
-	}
-
 	/**
 	 * Renders {@code template} (e.g. {@code "todos :: list"}) with the application's
 	 * {@link dev.datastar.spring.core.TemplateRenderer} and morphs the HTML into the page.
 	 * @throws IllegalStateException when the application has no {@code TemplateRenderer}
 	 */
+	@Override
 	public boolean patchTemplate(String template, Map<String, ?> model) {
 		DatastarEmitterSupport s = this.support;
 		if (s == null) {

@@ -3,6 +3,8 @@ package dev.datastar.spring.mvc;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -17,6 +19,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * headers, keeps the request open asynchronously and hands the response to the emitter.
  */
 public class DatastarEmitterReturnValueHandler implements HandlerMethodReturnValueHandler {
+
+	private static final Log logger = LogFactory.getLog(DatastarEmitterReturnValueHandler.class);
+
 
 	private final DatastarEmitterSupport support;
 
@@ -76,7 +81,13 @@ public class DatastarEmitterReturnValueHandler implements HandlerMethodReturnVal
 
 			@Override
 			public void end(boolean normally) {
-				result.setResult(null);
+				try {
+					result.setResult(null);
+				}
+				catch (IllegalStateException ex) {
+					// Tomcat already ended the async request (the client left first): nothing to finish.
+					logger.debug("Datastar stream already ended by the container", ex);
+				}
 			}
 
 		});

@@ -12,9 +12,8 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Function;
 
 import dev.datastar.spring.core.DatastarEvent;
-import dev.datastar.spring.core.DatastarEvents;
+import dev.datastar.spring.core.DatastarEventSender;
 import dev.datastar.spring.core.DatastarSink;
-import dev.datastar.spring.core.PatchElements;
 import dev.datastar.spring.core.TemplateRenderer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -46,7 +45,7 @@ import reactor.core.scheduler.Schedulers;
  * holds no thread and no buffer. Heartbeat comments ({@code datastar.sse.heartbeat}) keep proxies
  * from closing it; the timeout ({@code datastar.sse.timeout}, or the constructor's) ends it.
  */
-public class DatastarStream implements DatastarSink {
+public class DatastarStream implements DatastarSink, DatastarEventSender {
 
 	private static final Log logger = LogFactory.getLog(DatastarStream.class);
 
@@ -120,6 +119,7 @@ public class DatastarStream implements DatastarSink {
 	 * @return {@code false} when the stream is closed or its send queue is full (the client is
 	 * not reading)
 	 */
+	@Override
 	public boolean send(DatastarEvent event) {
 		Objects.requireNonNull(event, "event");
 		if (!isOpen()) {
@@ -130,47 +130,13 @@ public class DatastarStream implements DatastarSink {
 		return enqueue(item);
 	}
 
-	/** Morphs {@code html} into the page, matching top-level elements by id. */
-	public boolean patchElements(String html) {
-		return send(DatastarEvents.patchElements(html));
-	}
-
-	/** Patches signals: JSON text, a {@code JsonNode}, a {@code Map} or any object. */
-	public boolean patchSignals(Object signals) {
-		return send(DatastarEvents.patchSignals(signals));
-	}
-
-	/** Sends a patch-elements event built with {@code PatchElements.builder()}. */
-	public boolean patchElements(PatchElements event) {
-		return send(event);
-	}
-
-	/** Removes the elements matching {@code selector}. */
-	public boolean removeElements(String selector) {
-		return send(DatastarEvents.removeElements(selector));
-	}
-
-	/** Removes signals by dotted path. */
-	public boolean removeSignals(String... paths) {
-		return send(DatastarEvents.removeSignals(paths));
-	}
-
-	/** Runs {@code script} in the page once. */
-	public boolean executeScript(String script) {
-		return send(DatastarEvents.executeScript(script));
-	}
-
-	/** Sends the browser to {@code url}. */
-	public boolean redirect(String url) {
-		return send(DatastarEvents.redirect(url));
-	}
-
 	/**
 	 * Morphs a rendered template fragment ({@code "todos :: list"}) into the page, with the
 	 * application's {@link TemplateRenderer} (Thymeleaf when present).
 	 * @throws IllegalStateException when the stream is written and the application has no
 	 * {@code TemplateRenderer} (before that, the event is dropped with an error log)
 	 */
+	@Override
 	public boolean patchTemplate(String template, Map<String, ?> model) {
 		DatastarStreamSettings s = this.settings;
 		if (s != null) {
