@@ -14,7 +14,8 @@ public final class BenchServer {
 
 	private static final Map<String, Class<?>> KINDS = Map.of("handrolled-mvc", HandRolledMvc.class,
 			"handrolled-webflux", HandRolledWebFlux.class, "starter-mvc-sinks", StarterMvcSinks.class,
-			"starter-webflux-sinks", StarterWebFluxSinks.class);
+			"starter-webflux-sinks", StarterWebFluxSinks.class, "starter-mvc", StarterMvc.class, "starter-webflux",
+			StarterWebFlux.class);
 
 	private BenchServer() {
 	}
