@@ -92,9 +92,11 @@ public class DatastarEmitterReturnValueHandler implements HandlerMethodReturnVal
 
 			@Override
 			public void abort() {
-				// Close first: ending the request before would let the container end the response.
-				TomcatConnectionAborter.closeNow(response);
-				end(false);
+				// Closing puts the async request in error; the container then ends it itself (ending
+				// it here as well raced with that). Elsewhere, end the stream normally.
+				if (!TomcatConnectionAborter.closeNow(response)) {
+					end(false);
+				}
 			}
 
 		});
