@@ -1,8 +1,6 @@
 package dev.datastar.spring.mvc;
 
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -15,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.datastar.spring.DatastarSseProperties;
+import dev.datastar.spring.OpenStreamsLifecycle;
 import dev.datastar.spring.core.DatastarEventEncoder;
 import dev.datastar.spring.core.TemplateRenderer;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * What every {@link DatastarEmitter} of an application shares: the event encoder, the pool of
@@ -28,14 +26,7 @@ import org.springframework.context.SmartLifecycle;
  * while an emitter has events to write, so idle streams hold no thread. With
  * {@code spring.threads.virtual.enabled=true} (Java 21+) the writers are virtual threads.
  */
-public final class DatastarEmitterSupport implements SmartLifecycle, DisposableBean {
-
-	/** Before the web server's graceful shutdown, which would otherwise wait for every open stream. */
-	private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024 + 1;
-
-	private final Set<DatastarEmitter> open = ConcurrentHashMap.newKeySet();
-
-	private volatile boolean running;
+public final class DatastarEmitterSupport extends OpenStreamsLifecycle implements DisposableBean {
 
 	private final DatastarEventEncoder encoder;
 
@@ -121,43 +112,6 @@ public final class DatastarEmitterSupport implements SmartLifecycle, DisposableB
 		long millis = interval.toMillis();
 		return this.scheduler.scheduleAtFixedRate(() -> emitter.heartbeat(this.heartbeatComment), millis, millis,
 				TimeUnit.MILLISECONDS);
-	}
-
-	void opened(DatastarEmitter emitter) {
-		this.open.add(emitter);
-	}
-
-	void closed(DatastarEmitter emitter) {
-		this.open.remove(emitter);
-	}
-
-	/** How many streams are open. */
-	public int openStreams() {
-		return this.open.size();
-	}
-
-	@Override
-	public void start() {
-		this.running = true;
-	}
-
-	/** Ends every open stream normally, so that a graceful shutdown need not wait for them. */
-	@Override
-	public void stop() {
-		this.running = false;
-		for (DatastarEmitter emitter : this.open) {
-			emitter.complete();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
 	}
 
 	@Override
