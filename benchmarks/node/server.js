@@ -16,7 +16,7 @@ let publishing = false;
 let seq = 0; // across publisher runs, like the Java servers
 
 function html(lines, bytes) {
-  // Same text as dev.datastar.spring.benchmarks.Payloads.html, so every server sends the same bytes.
+  // Same text as io.github.datastarspring.benchmarks.Payloads.html, so every server sends the same bytes.
   let sb = '<div id="feed" class="feed">';
   const perLine = Math.max(16, Math.floor(bytes / lines));
   for (let i = 1; i < lines - 1; i++) {

@@ -1,0 +1,85 @@
+package io.github.datastarspring.mvc;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import io.github.datastarspring.DatastarAutoConfiguration;
+import io.github.datastarspring.DatastarSignalsProperties;
+import io.github.datastarspring.DatastarSseProperties;
+import io.github.datastarspring.core.DatastarEventEncoder;
+import io.github.datastarspring.core.TemplateRenderer;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+
+/**
+ * Datastar for Spring MVC: {@link DatastarEmitter} and one-shot return values,
+ * {@link io.github.datastarspring.DatastarSignals @DatastarSignals} and
+ * {@link io.github.datastarspring.core.DatastarRequest} parameters, and error answers with a body.
+ */
+@AutoConfiguration(after = DatastarAutoConfiguration.class,
+		afterName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+public class DatastarMvcAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DatastarEmitterSupport datastarEmitterSupport(DatastarEventEncoder encoder, DatastarSseProperties properties,
+			ObjectProvider<TemplateRenderer> templateRenderer, Environment environment) {
+		Executor writers;
+		if (Threading.VIRTUAL.isActive(environment)) {
+			SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor("datastar-sse-writer-");
+			virtual.setVirtualThreads(true);
+			writers = virtual;
+		}
+		else {
+			writers = DatastarEmitterSupport.defaultWriteExecutor();
+		}
+		return new DatastarEmitterSupport(encoder, properties, templateRenderer, writers);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DatastarSignalsHandlerMethodArgumentResolver datastarSignalsHandlerMethodArgumentResolver(
+			ObjectProvider<JsonMapper> jsonMapper, DatastarSignalsProperties properties) {
+		return new DatastarSignalsHandlerMethodArgumentResolver(jsonMapper.getIfAvailable(JsonMapper::shared),
+				properties.maxSize().toBytes());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DatastarSignalsHandlerExceptionResolver datastarSignalsHandlerExceptionResolver(
+			ObjectProvider<JsonMapper> jsonMapper) {
+		return new DatastarSignalsHandlerExceptionResolver(jsonMapper.getIfAvailable(JsonMapper::shared));
+	}
+
+	@Bean
+	DatastarWebMvcConfigurer datastarWebMvcConfigurer(DatastarEmitterSupport support, DatastarEventEncoder encoder,
+			DatastarSignalsHandlerMethodArgumentResolver signalsResolver,
+			DatastarSignalsHandlerExceptionResolver exceptionResolver) {
+		return new DatastarWebMvcConfigurer(List.of(signalsResolver, new DatastarRequestHandlerMethodArgumentResolver(),
+						new DatastarEmitterHandlerMethodArgumentResolver()),
+				List.of(new DatastarEmitterReturnValueHandler(support), new DatastarResponseReturnValueHandler(encoder)),
+				exceptionResolver);
+	}
+
+	@Bean
+	static DatastarReturnValueHandlerOrdering datastarReturnValueHandlerOrdering(
+			ObjectProvider<RequestMappingHandlerAdapter> adapters) {
+		return new DatastarReturnValueHandlerOrdering(adapters);
+	}
+
+}

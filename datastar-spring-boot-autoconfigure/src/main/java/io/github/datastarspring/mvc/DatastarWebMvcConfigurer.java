@@ -1,0 +1,53 @@
+package io.github.datastarspring.mvc;
+
+import java.util.List;
+
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver;
+
+/**
+ * Adds Datastar's argument resolvers, return value handlers and error answers to Spring MVC.
+ * {@link DatastarReturnValueHandlerOrdering} then moves the return value handlers ahead of
+ * {@code @ResponseBody} handling, so that {@code @RestController}s can return Datastar types too.
+ */
+public class DatastarWebMvcConfigurer implements WebMvcConfigurer {
+
+	private final List<HandlerMethodArgumentResolver> argumentResolvers;
+
+	private final List<HandlerMethodReturnValueHandler> returnValueHandlers;
+
+	private final HandlerExceptionResolver exceptionResolver;
+
+	public DatastarWebMvcConfigurer(List<HandlerMethodArgumentResolver> argumentResolvers,
+			List<HandlerMethodReturnValueHandler> returnValueHandlers, HandlerExceptionResolver exceptionResolver) {
+		this.argumentResolvers = List.copyOf(argumentResolvers);
+		this.returnValueHandlers = List.copyOf(returnValueHandlers);
+		this.exceptionResolver = exceptionResolver;
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.addAll(this.argumentResolvers);
+	}
+
+	@Override
+	public void addReturnValueHandlers(List<HandlerMethodReturnValueHandler> handlers) {
+		handlers.addAll(this.returnValueHandlers);
+	}
+
+	@Override
+	public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+		// After @ExceptionHandler methods, before the default resolver that would answer 400 without a body.
+		for (int i = 0; i < resolvers.size(); i++) {
+			if (resolvers.get(i) instanceof DefaultHandlerExceptionResolver) {
+				resolvers.add(i, this.exceptionResolver);
+				return;
+			}
+		}
+		resolvers.add(this.exceptionResolver);
+	}
+
+}

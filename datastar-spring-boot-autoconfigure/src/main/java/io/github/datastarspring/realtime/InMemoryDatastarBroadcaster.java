@@ -1,0 +1,335 @@
+package io.github.datastarspring.realtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.github.datastarspring.core.DatastarEvent;
+import io.github.datastarspring.core.DatastarEventEncoder;
+import io.github.datastarspring.core.DatastarSink;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.PatternMatchUtils;
+
+/**
+ * The default {@link DatastarBroadcaster}: topics, replay buffers and subscribers live in this
+ * JVM; publications travel through a {@link DatastarEventBus} (by default within this JVM too).
+ * One shared daemon thread sends heartbeats, flushes coalescing windows and forgets idle topics.
+ *
+ * <p>As a {@link SmartLifecycle} it stops before the web server: every open stream then gets the
+ * configured final event and is completed.
+ */
+public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLifecycle, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(InMemoryDatastarBroadcaster.class);
+
+	private final Map<String, BroadcastTopic> topics = new ConcurrentHashMap<>();
+
+	private final EventIds ids = new EventIds();
+
+	private final BroadcastTopic.Shared shared;
+
+	private final ScheduledThreadPoolExecutor scheduler;
+
+	private final DatastarEventBus eventBus;
+
+	private final Map<String, Duration> coalescing;
+
+	private final byte[] finalEvent;
+
+	private volatile boolean running = true;
+
+	protected InMemoryDatastarBroadcaster(Builder builder) {
+		this.scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "datastar-broadcaster");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.scheduler.setRemoveOnCancelPolicy(true);
+		this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		this.shared = new BroadcastTopic.Shared(builder.encoder, builder.observer, builder.overflowPolicy,
+				builder.replayBufferSize, this.scheduler);
+		this.coalescing = new LinkedHashMap<>(builder.coalescing);
+		this.finalEvent = (builder.finalEvent != null) ? builder.encoder.encode(builder.finalEvent) : null;
+		this.eventBus = builder.eventBus;
+		this.eventBus.receive(this::deliver);
+		if (isPositive(builder.heartbeat)) {
+			byte[] comment = builder.encoder.comment("");
+			long interval = builder.heartbeat.toNanos();
+			// Checking four times per interval keeps an idle stream's gaps between 1 and 1.25 intervals.
+			repeat(() -> heartbeat(comment, interval), Math.max(interval / 4, TimeUnit.MILLISECONDS.toNanos(5)));
+		}
+		long retention = builder.topicRetention.toNanos();
+		repeat(() -> retireIdleTopics(retention), Math.min(Math.max(retention / 2, TimeUnit.MILLISECONDS.toNanos(50)),
+				TimeUnit.SECONDS.toNanos(30)));
+	}
+
+	/** A builder with the defaults of {@code datastar.realtime.*}, encoding with {@code encoder}. */
+	public static Builder builder(DatastarEventEncoder encoder) {
+		return new Builder(encoder);
+	}
+
+	@Override
+	public <S extends DatastarSink> S subscribe(String topic, S sink, String lastEventId, DatastarSnapshot snapshot) {
+		Objects.requireNonNull(topic, "topic");
+		Objects.requireNonNull(sink, "sink");
+		if (!this.running) {
+			sink.complete();
+			return sink;
+		}
+		TopicSubscriber subscriber = new TopicSubscriber(sink, snapshot);
+		BroadcastTopic target = topic(topic);
+		while (!target.subscribe(subscriber, lastEventId)) {
+			this.topics.remove(topic, target);
+			target = topic(topic);
+		}
+		BroadcastTopic joined = target;
+		// Registered after joining: a sink that is already closed runs the callback at once.
+		sink.onClose(() -> joined.remove(subscriber));
+		if (!sink.isOpen()) {
+			joined.remove(subscriber);
+		}
+		return sink;
+	}
+
+	@Override
+	public void unsubscribe(String topic, DatastarSink sink) {
+		BroadcastTopic target = this.topics.get(topic);
+		TopicSubscriber subscriber = (target != null) ? target.subscriber(sink) : null;
+		if (subscriber != null) {
+			target.remove(subscriber);
+		}
+	}
+
+	@Override
+	public void publish(String topic, String key, DatastarEvent event) {
+		if (this.running) {
+			this.eventBus.send(new DatastarPublication(topic, key, event));
+		}
+	}
+
+	@Override
+	public void update(String topic, Supplier<? extends DatastarEvent> change) {
+		Objects.requireNonNull(change, "change");
+		if (!this.running) {
+			change.get();
+			return;
+		}
+		while (true) {
+			BroadcastTopic target = topic(topic);
+			boolean done = target.locked(() -> {
+				DatastarEvent event = change.get();
+				if (event != null) {
+					this.eventBus.send(new DatastarPublication(topic, null, event));
+				}
+			});
+			if (done) {
+				return;
+			}
+			this.topics.remove(topic, target);
+		}
+	}
+
+	/** Delivers a publication from the event bus to this instance's subscribers. */
+	protected void deliver(DatastarPublication publication) {
+		BroadcastTopic target = this.topics.get(publication.topic());
+		while (target != null && !target.publish(publication)) {
+			this.topics.remove(target.name, target);
+			target = this.topics.get(publication.topic());
+		}
+	}
+
+	@Override
+	public int subscriberCount(String topic) {
+		BroadcastTopic target = this.topics.get(topic);
+		return (target != null) ? target.subscriberCount() : 0;
+	}
+
+	/** How many streams are subscribed to any topic. */
+	public int subscriberCount() {
+		int count = 0;
+		for (BroadcastTopic topic : this.topics.values()) {
+			count += topic.subscriberCount();
+		}
+		return count;
+	}
+
+	/** How many topics are remembered (with subscribers, or idle within the retention time). */
+	public int topicCount() {
+		return this.topics.size();
+	}
+
+	private BroadcastTopic topic(String name) {
+		return this.topics.computeIfAbsent(name,
+				(n) -> new BroadcastTopic(n, this.ids.newEpoch(), this.shared, coalesceWindow(n)));
+	}
+
+	private Duration coalesceWindow(String topic) {
+		for (Map.Entry<String, Duration> entry : this.coalescing.entrySet()) {
+			if (PatternMatchUtils.simpleMatch(entry.getKey(), topic)) {
+				return entry.getValue();
+			}
+		}
+		return null;
+	}
+
+	private void heartbeat(byte[] comment, long intervalNanos) {
+		long now = System.nanoTime();
+		for (BroadcastTopic topic : this.topics.values()) {
+			topic.heartbeat(comment, now - intervalNanos, now);
+		}
+	}
+
+	private void retireIdleTopics(long retentionNanos) {
+		long now = System.nanoTime();
+		for (BroadcastTopic topic : this.topics.values()) {
+			if (topic.retireIfIdle(now, retentionNanos)) {
+				this.topics.remove(topic.name, topic);
+			}
+		}
+	}
+
+	private void repeat(Runnable task, long periodNanos) {
+		this.scheduler.scheduleAtFixedRate(() -> {
+			try {
+				task.run();
+			}
+			catch (RuntimeException ex) {
+				// A failing run must not cancel the schedule.
+				logger.warn("Datastar broadcaster task failed", ex);
+			}
+		}, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+	}
+
+	private static boolean isPositive(Duration duration) {
+		return duration != null && !duration.isZero() && !duration.isNegative();
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/** Sends the final event to every open stream and completes it; later subscribers are completed at once. */
+	@Override
+	public void stop() {
+		this.running = false;
+		List<BroadcastTopic> all = new ArrayList<>(this.topics.values());
+		this.topics.clear();
+		for (BroadcastTopic topic : all) {
+			topic.shutdown(this.finalEvent);
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stops (see {@link #stop()}) and ends the scheduler thread. */
+	@Override
+	public void close() {
+		stop();
+		this.scheduler.shutdownNow();
+	}
+
+	/** Settings of an {@link InMemoryDatastarBroadcaster}; each starts at its documented default. */
+	public static final class Builder {
+
+		private final DatastarEventEncoder encoder;
+
+		private Duration heartbeat = Duration.ofSeconds(15);
+
+		private int replayBufferSize = 256;
+
+		private OverflowPolicy overflowPolicy = OverflowPolicy.DROP;
+
+		private Duration topicRetention = Duration.ofMinutes(5);
+
+		private final Map<String, Duration> coalescing = new LinkedHashMap<>();
+
+		private DatastarEvent finalEvent;
+
+		private DatastarEventBus eventBus = new LocalDatastarEventBus();
+
+		private DatastarBroadcastObserver observer = DatastarBroadcastObserver.NONE;
+
+		private Builder(DatastarEventEncoder encoder) {
+			this.encoder = Objects.requireNonNull(encoder, "encoder");
+		}
+
+		/** Interval of the SSE comment sent on idle streams (15 s); zero or {@code null} disables it. */
+		public Builder heartbeat(Duration heartbeat) {
+			this.heartbeat = heartbeat;
+			return this;
+		}
+
+		/** How many recent events each topic keeps for reconnecting clients (256); 0 disables replay. */
+		public Builder replayBufferSize(int size) {
+			if (size < 0) {
+				throw new IllegalArgumentException("replayBufferSize must not be negative");
+			}
+			this.replayBufferSize = size;
+			return this;
+		}
+
+		/** What happens to a subscriber whose send queue is full ({@link OverflowPolicy#DROP}). */
+		public Builder overflowPolicy(OverflowPolicy policy) {
+			this.overflowPolicy = Objects.requireNonNull(policy, "policy");
+			return this;
+		}
+
+		/** How long a topic without subscribers keeps its replay buffer (5 min). */
+		public Builder topicRetention(Duration retention) {
+			this.topicRetention = Objects.requireNonNull(retention, "retention");
+			return this;
+		}
+
+		/**
+		 * Coalesces the topics matching {@code topicPattern} ({@code *} matches any run of
+		 * characters): of the events published with one key within {@code window}, only the last is
+		 * sent, at the end of the window. The first matching pattern wins.
+		 */
+		public Builder coalesce(String topicPattern, Duration window) {
+			if (!isPositive(window)) {
+				throw new IllegalArgumentException("Coalescing window must be positive");
+			}
+			this.coalescing.put(Objects.requireNonNull(topicPattern, "topicPattern"), window);
+			return this;
+		}
+
+		/** An event every open stream gets before it is completed at shutdown; {@code null} for none. */
+		public Builder finalEvent(DatastarEvent event) {
+			this.finalEvent = event;
+			return this;
+		}
+
+		/** How publications reach the broadcasters of all instances ({@link LocalDatastarEventBus}). */
+		public Builder eventBus(DatastarEventBus eventBus) {
+			this.eventBus = Objects.requireNonNull(eventBus, "eventBus");
+			return this;
+		}
+
+		/** Told about streams and events, for metrics. */
+		public Builder observer(DatastarBroadcastObserver observer) {
+			this.observer = Objects.requireNonNull(observer, "observer");
+			return this;
+		}
+
+		public InMemoryDatastarBroadcaster build() {
+			return new InMemoryDatastarBroadcaster(this);
+		}
+
+	}
+
+}

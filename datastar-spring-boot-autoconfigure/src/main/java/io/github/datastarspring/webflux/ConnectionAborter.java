@@ -1,0 +1,50 @@
+package io.github.datastarspring.webflux;
+
+import org.jspecify.annotations.Nullable;
+import reactor.netty.Connection;
+import reactor.netty.http.server.HttpServerResponse;
+
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Closes the connection under a response without ending the response, so that the client sees a
+ * network error (and the Datastar client reconnects). Only on Reactor Netty, an optional
+ * dependency; elsewhere there is no aborter and streams end normally.
+ */
+final class ConnectionAborter {
+
+	private static final boolean REACTOR_NETTY_PRESENT = ClassUtils.isPresent(
+			"reactor.netty.http.server.HttpServerResponse", ConnectionAborter.class.getClassLoader());
+
+	private ConnectionAborter() {
+	}
+
+	/** What closes the connection of {@code response}, or {@code null} when it cannot be closed so. */
+	static @Nullable Runnable of(ServerHttpResponse response) {
+		return REACTOR_NETTY_PRESENT ? ReactorNetty.aborter(response) : null;
+	}
+
+	/** Kept apart so that Reactor Netty types are loaded only when present. */
+	private static final class ReactorNetty {
+
+		static @Nullable Runnable aborter(ServerHttpResponse response) {
+			Object nativeResponse;
+			try {
+				nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
+			}
+			catch (IllegalArgumentException | IllegalStateException ex) {
+				// A mock (WebTestClient without a server) or a foreign decorator: no connection to close.
+				return null;
+			}
+			if (nativeResponse instanceof HttpServerResponse netty) {
+				// Closing the channel (an HTTP/2 stream resets only its stream) writes no last chunk.
+				return () -> netty.withConnection(Connection::dispose);
+			}
+			return null;
+		}
+
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.github.datastarspring.webflux;
+
+import io.github.datastarspring.core.DatastarEvent;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.ReactiveAdapter;
+import org.springframework.core.ReactiveAdapterRegistry;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.codec.Hints;
+import org.springframework.web.reactive.HandlerResult;
+import org.springframework.web.reactive.HandlerResultHandler;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Writes the Datastar values a controller method returns, with or without {@code @ResponseBody}:
+ * {@code DatastarEvent}, {@code DatastarResponse}, {@code DatastarStream}, {@code List<DatastarEvent>},
+ * and any reactive type of them ({@code Flux<DatastarEvent>}, {@code Mono<DatastarResponse>}, ...). Always an SSE response,
+ * whatever the {@code Accept} header, since that is what the Datastar client reads.
+ */
+public class DatastarHandlerResultHandler implements HandlerResultHandler, Ordered {
+
+	private final DatastarEventHttpMessageWriter writer;
+
+	private final ReactiveAdapterRegistry adapters;
+
+	public DatastarHandlerResultHandler(DatastarEventHttpMessageWriter writer, ReactiveAdapterRegistry adapters) {
+		this.writer = writer;
+		this.adapters = adapters;
+	}
+
+	/** Before {@code ResponseEntityResultHandler} (0) and {@code ResponseBodyResultHandler} (100). */
+	@Override
+	public int getOrder() {
+		return -10;
+	}
+
+	@Override
+	public boolean supports(HandlerResult result) {
+		if (result.getReturnValue() != null
+				&& DatastarEventHttpMessageWriter.isDatastarType(result.getReturnValue().getClass())) {
+			return true;
+		}
+		ResolvableType type = result.getReturnType();
+		Class<?> raw = type.toClass();
+		if (DatastarEventHttpMessageWriter.isDatastarType(raw)) {
+			return true;
+		}
+		if (Iterable.class.isAssignableFrom(raw)) {
+			return DatastarEvent.class.isAssignableFrom(type.as(Iterable.class).getGeneric(0).toClass());
+		}
+		ReactiveAdapter adapter = this.adapters.getAdapter(raw);
+		return adapter != null && !adapter.isNoValue()
+				&& DatastarEventHttpMessageWriter.isDatastarType(type.getGeneric(0).toClass());
+	}
+
+	@Override
+	public Mono<Void> handleResult(ServerWebExchange exchange, HandlerResult result) {
+		Object value = result.getReturnValue();
+		if (value instanceof Iterable<?> events) {
+			return this.writer.write(Flux.fromIterable(events), ResolvableType.forClass(DatastarEvent.class),
+					ResolvableType.forClass(DatastarEvent.class), DatastarSseHeaders.TEXT_EVENT_STREAM,
+					exchange.getRequest(), exchange.getResponse(), Hints.from(Hints.LOG_PREFIX_HINT, exchange.getLogPrefix()));
+		}
+		ReactiveAdapter adapter = (value != null) ? this.adapters.getAdapter(null, value) : null;
+		Publisher<?> publisher = (adapter != null) ? adapter.toPublisher(value) : Mono.justOrEmpty(value);
+		ResolvableType elementType = (adapter != null) ? result.getReturnType().getGeneric(0) : result.getReturnType();
+		return this.writer.write(publisher, elementType, elementType, DatastarSseHeaders.TEXT_EVENT_STREAM,
+				exchange.getRequest(), exchange.getResponse(), Hints.from(Hints.LOG_PREFIX_HINT, exchange.getLogPrefix()));
+	}
+
+}

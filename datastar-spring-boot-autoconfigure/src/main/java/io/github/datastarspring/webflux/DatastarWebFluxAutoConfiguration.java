@@ -1,0 +1,90 @@
+package io.github.datastarspring.webflux;
+
+import io.github.datastarspring.DatastarAutoConfiguration;
+import io.github.datastarspring.DatastarSignalsProperties;
+import io.github.datastarspring.DatastarSseProperties;
+import io.github.datastarspring.core.DatastarEventEncoder;
+import io.github.datastarspring.core.TemplateRenderer;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.ReactiveAdapterRegistry;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+
+/**
+ * Datastar for WebFlux applications: controller methods return {@code Flux<DatastarEvent>},
+ * {@code Mono<DatastarResponse>} or a {@link DatastarStream}, or {@code Flux<ServerSentEvent<String>>}
+ * from {@link DatastarServerSentEvents}, all written with the core encoder; {@code @DatastarSignals}
+ * and {@code DatastarRequest} parameters are resolved.
+ */
+@AutoConfiguration(after = DatastarAutoConfiguration.class,
+		beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass({ WebFluxConfigurer.class, CodecCustomizer.class })
+public class DatastarWebFluxAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DatastarStreamLifecycle datastarStreamLifecycle() {
+		return new DatastarStreamLifecycle();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DatastarEventHttpMessageWriter datastarEventHttpMessageWriter(DatastarEventEncoder encoder,
+			DatastarSseProperties sse, ObjectProvider<TemplateRenderer> templateRenderers,
+			DatastarStreamLifecycle lifecycle) {
+		return new DatastarEventHttpMessageWriter(encoder, sse, templateRenderers::getIfAvailable, lifecycle);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DatastarServerSentEvents datastarServerSentEvents(DatastarEventEncoder encoder) {
+		return new DatastarServerSentEvents(encoder);
+	}
+
+	/** Custom codecs come before Spring's defaults, so these writers win for their types. */
+	@Bean
+	CodecCustomizer datastarCodecCustomizer(DatastarEventHttpMessageWriter writer) {
+		return (configurer) -> {
+			configurer.customCodecs().register(writer);
+			configurer.customCodecs().register(new DatastarServerSentEventHttpMessageWriter());
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DatastarHandlerResultHandler datastarHandlerResultHandler(DatastarEventHttpMessageWriter writer) {
+		return new DatastarHandlerResultHandler(writer, ReactiveAdapterRegistry.getSharedInstance());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DatastarSignalsWebExceptionHandler datastarSignalsWebExceptionHandler(ObjectProvider<JsonMapper> jsonMapper) {
+		return new DatastarSignalsWebExceptionHandler(jsonMapper.getIfAvailable(JsonMapper::shared));
+	}
+
+	@Bean
+	WebFluxConfigurer datastarWebFluxConfigurer(ObjectProvider<JsonMapper> jsonMapper,
+			DatastarSignalsProperties signals) {
+		JsonMapper mapper = jsonMapper.getIfAvailable(JsonMapper::shared);
+		return new WebFluxConfigurer() {
+
+			@Override
+			public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+				configurer.addCustomResolver(new DatastarSignalsHandlerMethodArgumentResolver(mapper, signals,
+						ReactiveAdapterRegistry.getSharedInstance()),
+						new DatastarRequestHandlerMethodArgumentResolver());
+			}
+
+		};
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.github.datastarspring.mvc;
+
+import java.util.List;
+
+import io.github.datastarspring.DatastarAutoConfiguration;
+import io.github.datastarspring.DatastarSignalsProperties;
+import io.github.datastarspring.DatastarSseProperties;
+import io.github.datastarspring.core.DatastarEventEncoder;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatastarMvcAutoConfigurationTests {
+
+	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(JacksonAutoConfiguration.class,
+			DatastarAutoConfiguration.class, WebMvcAutoConfiguration.class, DatastarMvcAutoConfiguration.class);
+
+	@Test
+	void activeInServletApplications() {
+		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS).run((context) -> {
+			assertThat(context).hasSingleBean(DatastarEmitterSupport.class)
+				.hasSingleBean(DatastarSignalsHandlerMethodArgumentResolver.class)
+				.hasSingleBean(DatastarSignalsHandlerExceptionResolver.class)
+				.hasSingleBean(DatastarWebMvcConfigurer.class);
+			List<HandlerMethodReturnValueHandler> handlers = context.getBean(RequestMappingHandlerAdapter.class)
+				.getReturnValueHandlers();
+			// Ahead of @ResponseBody handling, so that @RestControllers can return Datastar types.
+			assertThat(handlers.get(0)).isInstanceOf(DatastarEmitterReturnValueHandler.class);
+			assertThat(handlers.get(1)).isInstanceOf(DatastarResponseReturnValueHandler.class);
+			assertThat(context.getBean(RequestMappingHandlerAdapter.class).getArgumentResolvers())
+				.hasAtLeastOneElementOfType(DatastarSignalsHandlerMethodArgumentResolver.class)
+				.hasAtLeastOneElementOfType(DatastarRequestHandlerMethodArgumentResolver.class);
+		});
+	}
+
+	@Test
+	void signalsLimitComesFromTheProperty() {
+		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues("datastar.signals.max-size=10KB")
+			.run((context) -> assertThat(context.getBean(DatastarSignalsProperties.class).maxSize().toBytes())
+				.isEqualTo(10240));
+	}
+
+	@Test
+	void absentInReactiveApplications() {
+		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.run((context) -> assertThat(context).doesNotHaveBean(DatastarEmitterSupport.class)
+				.doesNotHaveBean(DatastarWebMvcConfigurer.class));
+	}
+
+	@Test
+	void absentInNonWebApplications() {
+		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.run((context) -> assertThat(context).doesNotHaveBean(DatastarEmitterSupport.class)
+				.doesNotHaveBean(DatastarWebMvcConfigurer.class)
+				.hasSingleBean(DatastarEventEncoder.class));
+	}
+
+	@Test
+	void backsOffFromUserBeans() {
+		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withBean("mySupport", DatastarEmitterSupport.class,
+					() -> new DatastarEmitterSupport(new DatastarEventEncoder(), new DatastarSseProperties(null, null, 8),
+							emptyProvider()))
+			.withBean("myResolver", DatastarSignalsHandlerMethodArgumentResolver.class,
+					() -> new DatastarSignalsHandlerMethodArgumentResolver(JsonMapper.shared(), 10))
+			.withBean("myExceptionResolver", DatastarSignalsHandlerExceptionResolver.class,
+					() -> new DatastarSignalsHandlerExceptionResolver(JsonMapper.shared()))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DatastarEmitterSupport.class)
+					.hasSingleBean(DatastarSignalsHandlerMethodArgumentResolver.class)
+					.hasSingleBean(DatastarSignalsHandlerExceptionResolver.class);
+				assertThat(context).getBean("mySupport").isSameAs(context.getBean(DatastarEmitterSupport.class));
+				assertThat(context).getBean("myResolver")
+					.isSameAs(context.getBean(DatastarSignalsHandlerMethodArgumentResolver.class));
+			});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> ObjectProvider<T> emptyProvider() {
+		return new org.springframework.beans.factory.support.DefaultListableBeanFactory()
+			.getBeanProvider((Class<T>) Object.class);
+	}
+
+}

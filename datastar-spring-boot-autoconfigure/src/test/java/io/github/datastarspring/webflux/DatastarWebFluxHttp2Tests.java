@@ -1,0 +1,41 @@
+package io.github.datastarspring.webflux;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** HTTP/2 (cleartext) on Netty: the same stream, without the connection-specific header. */
+@SpringBootTest(classes = WebFluxTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=reactive", "server.http2.enabled=true" })
+class DatastarWebFluxHttp2Tests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void noConnectionHeaderOnHttp2() throws Exception {
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/one"))
+			.timeout(Duration.ofSeconds(10)).build();
+		// The first request upgrades the connection (h2c); the second one is a plain HTTP/2 stream.
+		http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		assertThat(response.headers().firstValue("X-Accel-Buffering")).hasValue("no");
+		assertThat(response.headers().firstValue("Connection")).isEmpty();
+		assertThat(response.body()).isEqualTo("event: datastar-patch-elements\ndata: elements <p id=\"one\">1</p>\n\n");
+	}
+
+}

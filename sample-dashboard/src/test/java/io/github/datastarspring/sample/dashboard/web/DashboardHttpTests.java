@@ -1,0 +1,200 @@
+package io.github.datastarspring.sample.dashboard.web;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.github.datastarspring.sample.dashboard.metrics.BusinessSimulator;
+import io.github.datastarspring.sample.dashboard.DashboardTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The page, its stream and its commands over real HTTP. */
+@DashboardTest
+class DashboardHttpTests {
+
+	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	PageStreams streams;
+
+	@Autowired
+	BusinessSimulator business;
+
+	/** What the sample promises each page, whatever the rate of its sources. */
+	private static final int MAX_PATCHES_PER_SECOND = 30;
+
+	@BeforeEach
+	void longerTimeout() {
+		this.client = this.client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+	}
+
+	@Test
+	void pageIsCompleteBeforeTheStreamOpens() {
+		String html = this.client.get().uri("/").exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(html).contains("data-init=\"@get('/stream', {retry: 'always'})\"")
+			.contains("data-signals=\"{&quot;pageId&quot;:&quot;")
+			.contains("<figure id=\"chart-traffic\" class=\"chart\" data-range=\"1m\">")
+			.contains("<ol id=\"alerts\"")
+			.contains("data-on:click=\"$range = '5m'; @post('/range')\"");
+	}
+
+	@Test
+	void streamStartsWithTheCurrentStateThenUpdatesKpisAndCharts() {
+		List<String> state = new ArrayList<>();
+		StepVerifier.create(stream(UUID.randomUUID().toString(), "1m"))
+			.assertNext((e) -> {
+				assertThat(e.event()).isEqualTo("datastar-patch-signals");
+				assertThat(e.data()).isEqualTo("signals {\"_conn\":\"connected\"}");
+			})
+			.thenConsumeWhile((e) -> !e.data().startsWith("elements <figure id=\"chart-traffic\""), (e) -> state.add(e.data()))
+			.assertNext((e) -> assertThat(e.event()).isEqualTo("datastar-patch-elements"))
+			// then live: a new KPI patch and new charts on every tick
+			.thenConsumeWhile((e) -> !e.data().startsWith("signals {\"kpi\""))
+			.thenConsumeWhile((e) -> !e.data().startsWith("elements <figure id=\"chart-traffic\""))
+			.thenCancel()
+			.verify(Duration.ofSeconds(20));
+		assertFullState(state, "1m");
+	}
+
+	/** Each topic's snapshot; live events of topics already subscribed may come in between. */
+	private static void assertFullState(List<String> events, String range) {
+		assertThat(events).anyMatch((d) -> d.startsWith("signals {\"kpi\":{\"rps\":"))
+			.anyMatch((d) -> d.startsWith("signals {\"biz\":{\"orders\":"))
+			.anyMatch((d) -> d.startsWith("elements <ol id=\"alerts\""))
+			.anyMatch((d) -> d.equals("signals {\"range\":\"" + range + "\"}"));
+	}
+
+	@Test
+	void thousandsOfUpdatesASecondBecomeAtMostThirtyPatchesASecond() {
+		List<Long> arrivals = new ArrayList<>();
+		List<String> data = new ArrayList<>();
+		long ordersBefore = this.business.current().orders();
+		// after the first second: what queued while the response was being set up arrives at once
+		StepVerifier.create(stream(UUID.randomUUID().toString(), "1m").skip(Duration.ofSeconds(1))
+			.elapsed()
+			.take(Duration.ofSeconds(3)))
+			.thenConsumeWhile((t) -> arrivals.add(t.getT1()) && data.add(t.getT2().data()))
+			.expectComplete()
+			.verify(Duration.ofSeconds(20));
+		long updates = this.business.current().orders() - ordersBefore;
+		assertThat(updates).as("business updates published in 3 s").isGreaterThan(3 * 2000);
+		long businessPatches = data.stream().filter((d) -> d.startsWith("signals {\"biz\"")).count();
+		assertThat(businessPatches).as("business patches received in 3 s").isBetween(3L * 3, 3L * 20 + 1);
+		assertThat(arrivals.size()).as("patches in 3 s").isBetween(3 * 3, 3 * MAX_PATCHES_PER_SECOND);
+		assertThat(maxInAnySecond(arrivals)).as("patches in any one second").isLessThanOrEqualTo(MAX_PATCHES_PER_SECOND);
+	}
+
+	@Test
+	void rangeCommandChangesWhatTheOpenStreamSends() {
+		String pageId = UUID.randomUUID().toString();
+		StepVerifier.create(stream(pageId, "1m"))
+			.thenConsumeWhile((e) -> !e.data().contains("data-range=\"1m\""))
+			.then(() -> this.client.post().uri("/range")
+				.contentType(MediaType.APPLICATION_JSON)
+				.header("Datastar-Request", "true")
+				.bodyValue("{\"pageId\":\"" + pageId + "\",\"range\":\"5m\",\"kpi\":{}}")
+				.exchange()
+				.expectStatus().isNoContent())
+			.thenConsumeWhile((e) -> !e.data().equals("signals {\"range\":\"5m\"}"))
+			.thenConsumeWhile((e) -> !e.data().contains("data-range=\"5m\""),
+					(e) -> assertThat(e.data()).doesNotContain("data-range=\"1m\""))
+			.thenCancel()
+			.verify(Duration.ofSeconds(20));
+	}
+
+	@Test
+	void aHiddenTabsStreamIsReleasedAndAReopenedOneGetsTheFullStateAgain() {
+		String pageId = UUID.randomUUID().toString();
+		int before = this.streams.openStreams();
+		// the client aborts its fetch when the tab is hidden: the server sees a cancel
+		StepVerifier.create(stream(pageId, "15m")).expectNextCount(6).thenCancel().verify(Duration.ofSeconds(20));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.streams.openStreams() <= before);
+		// shown again: a new request with the same page id and signals
+		List<String> state = new ArrayList<>();
+		StepVerifier.create(stream(pageId, "15m"))
+			.assertNext((e) -> assertThat(e.data()).isEqualTo("signals {\"_conn\":\"connected\"}"))
+			.thenConsumeWhile((e) -> !e.data().contains("data-range=\"15m\""), (e) -> state.add(e.data()))
+			.assertNext((e) -> assertThat(e.data()).startsWith("elements <figure id=\"chart-traffic\""))
+			.thenCancel()
+			.verify(Duration.ofSeconds(20));
+		assertFullState(state, "15m");
+	}
+
+	@Test
+	void badSignalsAreA400WithAMessage() {
+		this.client.get().uri("/stream").exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.detail").isNotEmpty();
+		this.client.get().uri((b) -> b.path("/stream").queryParam("datastar", "{s}").build("{not json")).exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.detail").isNotEmpty();
+		this.client.get().uri((b) -> b.path("/stream").queryParam("datastar", "{s}").build("{\"pageId\":\"p\",\"range\":\"2h\"}"))
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.detail").isEqualTo("Signal 'range' must be one of 1m, 5m, 15m");
+		this.client.post().uri("/range").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"pageId\":\"<script>\",\"range\":\"5m\"}").exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.detail").isEqualTo("Signal 'pageId' must be 1 to 64 letters, digits or dashes");
+	}
+
+	@Test
+	void rangeForAPageWithoutStreamIsAcceptedForItsNextConnect() {
+		this.client.post().uri("/range").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"pageId\":\"gone\",\"range\":\"15m\"}").exchange()
+			.expectStatus().isNoContent();
+	}
+
+	private Flux<ServerSentEvent<String>> stream(String pageId, String range) {
+		String signals = "{\"pageId\":\"" + pageId + "\",\"range\":\"" + range + "\",\"kpi\":{\"rps\":\"0\"}}";
+		return this.client.get()
+			.uri((b) -> b.path("/stream").queryParam("datastar", "{s}").build(signals))
+			.header("Datastar-Request", "true")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+			.expectHeader().valueEquals("Cache-Control", "no-cache")
+			.returnResult(SSE)
+			.getResponseBody()
+			.filter((e) -> e.event() != null); // heartbeats are comments
+	}
+
+	private static int maxInAnySecond(List<Long> gaps) {
+		List<Long> at = new ArrayList<>();
+		long t = 0;
+		for (long gap : gaps) {
+			t += gap;
+			at.add(t);
+		}
+		int max = 0;
+		int from = 0;
+		for (int to = 0; to < at.size(); to++) {
+			while (at.get(to) - at.get(from) >= 1000) {
+				from++;
+			}
+			max = Math.max(max, to - from + 1);
+		}
+		return max;
+	}
+
+}
