@@ -1,8 +1,9 @@
 package io.github.datastarspring.realtime;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,22 +15,29 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.github.datastarspring.core.DatastarEvent;
 import io.github.datastarspring.core.DatastarEventEncoder;
 import io.github.datastarspring.core.DatastarSink;
+import io.github.datastarspring.realtime.DatastarEventLog.Entry;
+import io.github.datastarspring.realtime.DatastarEventLog.Position;
+import io.github.datastarspring.realtime.DatastarEventLog.Read;
+import io.github.datastarspring.realtime.DatastarEventLog.Status;
 
 /**
- * One topic: its subscribers, id sequence, replay buffer and coalescing window. Publishing,
- * subscribing and flushing hold the topic lock, so each subscriber is added between two
- * publications; leaving is lock-free, so a sink may report its end from any thread.
+ * One topic as this process delivers it: its subscribers, the log position delivered so far and
+ * its coalescing window. Delivering, subscribing and flushing hold the topic lock, so each
+ * subscriber is added between two entries; leaving is lock-free, so a sink may report its end
+ * from any thread. Never calls into {@link DatastarEventLog#locked} while holding its lock (the
+ * log's lock comes first).
  */
 final class BroadcastTopic {
 
 	/** What all topics of one broadcaster share. */
-	record Shared(DatastarEventEncoder encoder, DatastarBroadcastObserver observer, OverflowPolicy overflow,
-			int replayBufferSize, ScheduledExecutorService scheduler) {
+	record Shared(DatastarEventEncoder encoder, DatastarEventLog log, DatastarBroadcastObserver observer,
+			OverflowPolicy overflow, int replayLimit, ScheduledExecutorService scheduler) {
 	}
 
-	final String name;
+	/** How many entries one catch-up read asks for. */
+	static final int BATCH = 512;
 
-	private final String epoch;
+	final String name;
 
 	private final Shared shared;
 
@@ -39,29 +47,38 @@ final class BroadcastTopic {
 
 	private final Map<DatastarSink, TopicSubscriber> subscribers = new ConcurrentHashMap<>();
 
-	private final ReplayBuffer replay;
-
 	private final Map<String, Pending> pending = new LinkedHashMap<>();
 
-	private long sequence;
+	/** Coalesced events being appended by this process, with their serial (see {@link TopicSubscriber#coveredSerial}). */
+	private final Map<byte[], Long> flushing = new IdentityHashMap<>();
 
-	/** Counts publications received, coalesced or not. */
+	/** The last entry delivered. */
+	private volatile Position position;
+
+	/** Counts coalesced publications received. */
 	private long serial;
 
 	private boolean retired;
 
 	private volatile long idleSinceNanos = System.nanoTime();
 
-	BroadcastTopic(String name, String epoch, Shared shared, Duration coalesceWindow) {
+	BroadcastTopic(String name, Position latest, Shared shared, Duration coalesceWindow) {
 		this.name = name;
-		this.epoch = epoch;
+		this.position = latest;
 		this.shared = shared;
 		this.coalesceWindow = coalesceWindow;
-		this.replay = new ReplayBuffer(shared.replayBufferSize());
+	}
+
+	Position position() {
+		return this.position;
+	}
+
+	boolean coalesces() {
+		return this.coalesceWindow != null;
 	}
 
 	/**
-	 * Brings the subscriber up to date and adds it.
+	 * Brings the subscriber up to date and adds it; called holding the log's topic lock.
 	 * @return {@code false} when this topic was retired and the caller must use a new one
 	 */
 	boolean subscribe(TopicSubscriber subscriber, String lastEventId) {
@@ -70,9 +87,11 @@ final class BroadcastTopic {
 			if (this.retired) {
 				return false;
 			}
-			long seen = EventIds.sequence(lastEventId, this.epoch);
+			catchUpLocked();
+			Position seen = Position.parse(lastEventId);
 			boolean caughtUp;
-			if (seen >= 0 && this.replay.hasAllAfter(seen)) {
+			if (seen != null && seen.epoch().equals(this.position.epoch())
+					&& seen.sequence() <= this.position.sequence()) {
 				caughtUp = replay(subscriber, seen);
 			}
 			else {
@@ -97,16 +116,27 @@ final class BroadcastTopic {
 		}
 	}
 
-	private boolean replay(TopicSubscriber subscriber, long seen) {
-		int count = this.replay.countAfter(seen);
-		for (Iterator<byte[]> it = this.replay.after(seen); it.hasNext();) {
-			if (!subscriber.offer(it.next())) {
+	private boolean replay(TopicSubscriber subscriber, Position seen) {
+		long missed = this.position.sequence() - seen.sequence();
+		if (missed == 0) {
+			return true;
+		}
+		List<Entry> entries = null;
+		if (missed <= this.shared.replayLimit()) {
+			Read read = this.shared.log().read(Map.of(this.name, seen), (int) missed).get(this.name);
+			if (read != null && read.status() == Status.ENTRIES && read.entries().size() == missed) {
+				entries = read.entries();
+			}
+		}
+		if (entries == null) {
+			return sendSnapshot(subscriber, false);
+		}
+		for (Entry entry : entries) {
+			if (!subscriber.offer(withId(entry.event(), new Position(seen.epoch(), entry.sequence()).id()))) {
 				return subscriber.snapshot != null && sendSnapshot(subscriber, true);
 			}
 		}
-		if (count > 0) {
-			this.shared.observer().eventsReplayed(this.name, count);
-		}
+		this.shared.observer().eventsReplayed(this.name, (int) missed);
 		return true;
 	}
 
@@ -123,7 +153,7 @@ final class BroadcastTopic {
 		for (int i = 0; i < events.size(); i++) {
 			DatastarEvent event = events.get(i);
 			if (i == events.size() - 1) {
-				event = event.withEventId(EventIds.format(this.epoch, this.sequence));
+				event = event.withEventId(this.position.id());
 			}
 			byte[] bytes = this.shared.encoder().encode(event);
 			boolean queued = (i == 0 && replacingQueued) ? subscriber.sink.offerReplacingQueued(bytes)
@@ -135,63 +165,72 @@ final class BroadcastTopic {
 		return true;
 	}
 
-	/** @return {@code false} when this topic was retired and the caller must look again */
-	boolean publish(DatastarPublication publication) {
+	/** Holds a coalesced publication back until the end of the window; {@code false} when retired. */
+	boolean coalesce(String key, DatastarEvent event) {
 		this.lock.lock();
 		try {
 			if (this.retired) {
 				return false;
 			}
-			long serial = ++this.serial;
-			if (this.coalesceWindow == null) {
-				send(publication.event(), serial);
-			}
-			else {
-				coalesce(publication, serial);
+			boolean flushPending = !this.pending.isEmpty();
+			// Re-inserting moves the key to the end: the window's events go out in the order of
+			// their last publication.
+			this.pending.remove(key);
+			this.pending.put(key, new Pending(event, ++this.serial));
+			if (!flushPending) {
+				this.shared.scheduler().schedule(this::flush, this.coalesceWindow.toNanos(), TimeUnit.NANOSECONDS);
 			}
 			return true;
 		}
 		finally {
 			this.lock.unlock();
-		}
-	}
-
-	/** Runs {@code task} with publications held back; {@code false} when retired (task not run). */
-	boolean locked(Runnable task) {
-		this.lock.lock();
-		try {
-			if (this.retired) {
-				return false;
-			}
-			task.run();
-			return true;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private void coalesce(DatastarPublication publication, long serial) {
-		boolean flushPending = !this.pending.isEmpty();
-		// Re-inserting moves the key to the end: the window's events go out in the order of
-		// their last publication.
-		this.pending.remove(publication.key());
-		this.pending.put(publication.key(), new Pending(publication.event(), serial));
-		if (!flushPending) {
-			this.shared.scheduler().schedule(this::flush, this.coalesceWindow.toNanos(), TimeUnit.NANOSECONDS);
 		}
 	}
 
 	void flush() {
+		List<byte[]> due = new ArrayList<>();
 		this.lock.lock();
 		try {
-			if (this.pending.isEmpty()) {
-				return;
+			for (Pending p : this.pending.values()) {
+				byte[] bytes = this.shared.encoder().encode(p.event());
+				this.flushing.put(bytes, p.serial());
+				due.add(bytes);
 			}
-			List<Pending> due = new ArrayList<>(this.pending.values());
 			this.pending.clear();
-			for (Pending p : due) {
-				send(p.event(), p.serial());
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (due.isEmpty()) {
+			return;
+		}
+		// Appended outside the topic lock: the log's lock is always taken first.
+		try {
+			boolean visible = false;
+			for (byte[] bytes : due) {
+				visible |= this.shared.log().append(this.name, bytes) != null;
+			}
+			if (visible) {
+				catchUp();
+			}
+		}
+		finally {
+			this.lock.lock();
+			try {
+				due.forEach(this.flushing::remove);
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+	}
+
+	/** Delivers what the log has after the last delivered entry. */
+	void catchUp() {
+		this.lock.lock();
+		try {
+			if (!this.retired) {
+				catchUpLocked();
 			}
 		}
 		finally {
@@ -199,10 +238,71 @@ final class BroadcastTopic {
 		}
 	}
 
-	private void send(DatastarEvent event, long serial) {
-		long sequence = ++this.sequence;
-		byte[] bytes = this.shared.encoder().encode(event.withEventId(EventIds.format(this.epoch, sequence)));
-		this.replay.add(sequence, bytes);
+	/** Delivers a read made from {@code from} outside the lock, re-reading when it no longer fits. */
+	void apply(Position from, Read read) {
+		this.lock.lock();
+		try {
+			if (this.retired) {
+				return;
+			}
+			if (!from.equals(this.position)
+					&& (read.status() != Status.ENTRIES || !from.epoch().equals(this.position.epoch()))) {
+				catchUpLocked();
+				return;
+			}
+			if (apply(read) && read.entries().size() >= BATCH) {
+				catchUpLocked();
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void catchUpLocked() {
+		while (true) {
+			Position from = this.position;
+			Read read = this.shared.log().read(Map.of(this.name, from), BATCH).get(this.name);
+			if (read == null || !apply(read) || read.entries().size() < BATCH) {
+				return;
+			}
+		}
+	}
+
+	/** @return {@code false} when entries were missing and the caller should read again */
+	private boolean apply(Read read) {
+		if (read.status() != Status.ENTRIES) {
+			resync(read.latest());
+			return false;
+		}
+		for (Entry entry : read.entries()) {
+			long next = this.position.sequence() + 1;
+			if (entry.sequence() < next) {
+				continue;
+			}
+			if (entry.sequence() > next) {
+				return true;
+			}
+			this.position = new Position(this.position.epoch(), entry.sequence());
+			Long coalesced = this.flushing.get(entry.event());
+			send(entry.event(), (coalesced != null) ? coalesced : Long.MAX_VALUE);
+		}
+		return true;
+	}
+
+	/** The log lost entries this process did not deliver: every subscriber gets the current state. */
+	private void resync(Position latest) {
+		this.position = latest;
+		for (TopicSubscriber subscriber : this.subscribers.values()) {
+			if (subscriber.snapshot == null || !sendSnapshot(subscriber, true)) {
+				// Without a snapshot it cannot be brought up to date: its client reconnects.
+				drop(subscriber);
+			}
+		}
+	}
+
+	private void send(byte[] event, long serial) {
+		byte[] bytes = withId(event, this.position.id());
 		int sent = 0;
 		long now = System.nanoTime();
 		for (TopicSubscriber subscriber : this.subscribers.values()) {
@@ -211,6 +311,20 @@ final class BroadcastTopic {
 			}
 		}
 		this.shared.observer().eventSent(this.name, sent, bytes.length);
+	}
+
+	/** The encoded event with an {@code id:} line after its {@code event:} line. */
+	static byte[] withId(byte[] event, String id) {
+		int lineEnd = 0;
+		while (event[lineEnd] != '\n') {
+			lineEnd++;
+		}
+		byte[] line = ("id: " + id + "\n").getBytes(StandardCharsets.UTF_8);
+		byte[] result = new byte[event.length + line.length];
+		System.arraycopy(event, 0, result, 0, lineEnd + 1);
+		System.arraycopy(line, 0, result, lineEnd + 1, line.length);
+		System.arraycopy(event, lineEnd + 1, result, lineEnd + 1 + line.length, event.length - lineEnd - 1);
+		return result;
 	}
 
 	private boolean deliver(TopicSubscriber subscriber, byte[] bytes, long now) {

@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The real-time hub for web applications of either stack: a {@link DatastarBroadcaster} over a
- * {@link DatastarEventBus} (in-memory unless the application defines one), with Micrometer
- * meters when Micrometer is present.
+ * {@link DatastarEventLog} (in-memory unless one is defined, for example by
+ * {@code datastar.realtime.log=postgres}), with Micrometer meters when Micrometer is present.
  */
 @AutoConfiguration(after = DatastarAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -30,17 +30,17 @@ public class DatastarRealtimeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DatastarEventBus datastarEventBus() {
-		return new LocalDatastarEventBus();
+	DatastarEventLog datastarEventLog(DatastarRealtimeProperties properties) {
+		return new InMemoryDatastarEventLog(properties.replayBufferSize(), properties.replayBufferBytes().toBytes());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(DatastarBroadcaster.class)
-	InMemoryDatastarBroadcaster datastarBroadcaster(DatastarEventEncoder encoder, DatastarEventBus eventBus,
+	InMemoryDatastarBroadcaster datastarBroadcaster(DatastarEventEncoder encoder, DatastarEventLog eventLog,
 			DatastarRealtimeProperties properties, DatastarSseProperties sse,
 			ObjectProvider<DatastarBroadcastObserver> observer) {
 		InMemoryDatastarBroadcaster.Builder builder = InMemoryDatastarBroadcaster.builder(encoder)
-			.eventBus(eventBus)
+			.eventLog(eventLog)
 			.heartbeat(sse.heartbeat())
 			.replayBufferSize(properties.replayBufferSize())
 			.overflowPolicy(properties.overflow())

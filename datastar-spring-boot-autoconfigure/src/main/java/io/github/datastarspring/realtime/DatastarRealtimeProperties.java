@@ -5,13 +5,18 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The real-time hub ({@link DatastarBroadcaster}). Heartbeats use {@code datastar.sse.heartbeat}
  * and each stream's send queue {@code datastar.sse.send-queue-size}.
  *
- * @param replayBufferSize how many recent events each topic keeps so that a reconnecting client
- * gets exactly what it missed; older gaps get a full-state resync; 0 disables replay
+ * @param replayBufferSize how many missed events a reconnecting client is sent (the in-memory log
+ * keeps as many per topic); larger gaps get a full-state resync; 0 disables replay
+ * @param replayBufferBytes how many bytes of recent events the in-memory log keeps per topic, so
+ * that large events do not multiply memory by the replay count (the newest is always kept)
+ * @param log where topics' events are logged: {@code memory} (this instance only) or
+ * {@code postgres} (shared by every instance on one database, see {@code datastar.realtime.postgres})
  * @param overflow what happens to a subscriber whose send queue is full: {@code drop} ends its
  * stream, {@code latest} replaces what is queued with the latest full state
  * @param topicRetention how long a topic without subscribers keeps its replay buffer, so that
@@ -21,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("datastar.realtime")
 public record DatastarRealtimeProperties(@DefaultValue("256") int replayBufferSize,
+		@DefaultValue("1MB") DataSize replayBufferBytes, @DefaultValue("memory") String log,
 		@DefaultValue("drop") OverflowPolicy overflow, @DefaultValue("5m") Duration topicRetention,
 		@DefaultValue Coalesce coalesce, @DefaultValue Shutdown shutdown) {
 

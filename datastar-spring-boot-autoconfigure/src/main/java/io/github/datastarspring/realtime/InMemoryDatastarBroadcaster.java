@@ -2,10 +2,12 @@ package io.github.datastarspring.realtime;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,14 +19,18 @@ import org.apache.commons.logging.LogFactory;
 import io.github.datastarspring.core.DatastarEvent;
 import io.github.datastarspring.core.DatastarEventEncoder;
 import io.github.datastarspring.core.DatastarSink;
+import io.github.datastarspring.realtime.DatastarEventLog.Position;
+import io.github.datastarspring.realtime.DatastarEventLog.Read;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.PatternMatchUtils;
 
 /**
- * The default {@link DatastarBroadcaster}: topics, replay buffers and subscribers live in this
- * JVM; publications travel through a {@link DatastarEventBus} (by default within this JVM too).
- * One shared daemon thread sends heartbeats, flushes coalescing windows and forgets idle topics.
+ * The default {@link DatastarBroadcaster}: the subscribers of this JVM, fed from a
+ * {@link DatastarEventLog} (by default {@link InMemoryDatastarEventLog}, within this JVM too). A
+ * publication is encoded once and appended to the log; each topic delivers the log's entries in
+ * order, adding their ids, and fills gaps from the log, whichever instance appended them. One
+ * shared daemon thread sends heartbeats, flushes coalescing windows and forgets idle topics.
  *
  * <p>As a {@link SmartLifecycle} it stops before the web server: every open stream then gets the
  * configured final event and is completed.
@@ -35,13 +41,13 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 
 	private final Map<String, BroadcastTopic> topics = new ConcurrentHashMap<>();
 
-	private final EventIds ids = new EventIds();
-
 	private final BroadcastTopic.Shared shared;
 
 	private final ScheduledThreadPoolExecutor scheduler;
 
-	private final DatastarEventBus eventBus;
+	private final DatastarEventEncoder encoder;
+
+	private final DatastarEventLog log;
 
 	private final Map<String, Duration> coalescing;
 
@@ -57,12 +63,14 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 		});
 		this.scheduler.setRemoveOnCancelPolicy(true);
 		this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-		this.shared = new BroadcastTopic.Shared(builder.encoder, builder.observer, builder.overflowPolicy,
+		this.encoder = builder.encoder;
+		this.log = (builder.eventLog != null) ? builder.eventLog
+				: new InMemoryDatastarEventLog(builder.replayBufferSize, builder.replayBufferBytes);
+		this.shared = new BroadcastTopic.Shared(builder.encoder, this.log, builder.observer, builder.overflowPolicy,
 				builder.replayBufferSize, this.scheduler);
 		this.coalescing = new LinkedHashMap<>(builder.coalescing);
 		this.finalEvent = (builder.finalEvent != null) ? builder.encoder.encode(builder.finalEvent) : null;
-		this.eventBus = builder.eventBus;
-		this.eventBus.receive(this::deliver);
+		this.log.tail(this::wakeUp);
 		if (isPositive(builder.heartbeat)) {
 			byte[] comment = builder.encoder.comment("");
 			long interval = builder.heartbeat.toNanos();
@@ -88,12 +96,14 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 			return sink;
 		}
 		TopicSubscriber subscriber = new TopicSubscriber(sink, snapshot);
-		BroadcastTopic target = topic(topic);
-		while (!target.subscribe(subscriber, lastEventId)) {
-			this.topics.remove(topic, target);
-			target = topic(topic);
-		}
-		BroadcastTopic joined = target;
+		BroadcastTopic joined = this.log.locked(topic, (latest) -> {
+			BroadcastTopic target = topic(topic, latest);
+			while (!target.subscribe(subscriber, lastEventId)) {
+				this.topics.remove(topic, target);
+				target = topic(topic, latest);
+			}
+			return target;
+		});
 		// Registered after joining: a sink that is already closed runs the callback at once.
 		sink.onClose(() -> joined.remove(subscriber));
 		if (!sink.isOpen()) {
@@ -113,8 +123,23 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 
 	@Override
 	public void publish(String topic, String key, DatastarEvent event) {
-		if (this.running) {
-			this.eventBus.send(new DatastarPublication(topic, key, event));
+		Objects.requireNonNull(topic, "topic");
+		Objects.requireNonNull(event, "event");
+		if (!this.running) {
+			return;
+		}
+		if (coalesceWindow(topic) != null) {
+			BroadcastTopic target = this.topics.get(topic);
+			while (target != null && !target.coalesce(key, event)) {
+				this.topics.remove(topic, target);
+				target = this.topics.get(topic);
+			}
+			if (target != null || this.log instanceof InMemoryDatastarEventLog) {
+				return;
+			}
+		}
+		if (this.log.append(topic, encodeWithoutId(event)) != null) {
+			catchUp(topic);
 		}
 	}
 
@@ -125,28 +150,54 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 			change.get();
 			return;
 		}
-		while (true) {
-			BroadcastTopic target = topic(topic);
-			boolean done = target.locked(() -> {
-				DatastarEvent event = change.get();
-				if (event != null) {
-					this.eventBus.send(new DatastarPublication(topic, null, event));
-				}
-			});
-			if (done) {
-				return;
-			}
-			this.topics.remove(topic, target);
+		this.log.locked(topic, (latest) -> {
+			// Followed from now on, so that the log's history of the topic is released with it.
+			topic(topic, latest);
+			DatastarEvent event = change.get();
+			return (event != null) ? this.log.append(topic, encodeWithoutId(event)) : null;
+		});
+		// After the log's lock: appends made under it are published when it is released.
+		catchUp(topic);
+	}
+
+	private byte[] encodeWithoutId(DatastarEvent event) {
+		return this.encoder.encode((event.eventId() != null) ? event.withEventId(null) : event);
+	}
+
+	private void catchUp(String topic) {
+		BroadcastTopic target = this.topics.get(topic);
+		if (target != null) {
+			target.catchUp();
 		}
 	}
 
-	/** Delivers a publication from the event bus to this instance's subscribers. */
-	protected void deliver(DatastarPublication publication) {
-		BroadcastTopic target = this.topics.get(publication.topic());
-		while (target != null && !target.publish(publication)) {
-			this.topics.remove(target.name, target);
-			target = this.topics.get(publication.topic());
+	/**
+	 * Delivers what other instances appended to the given topics, or to every topic followed here
+	 * when {@code names} is empty, with one read of the log.
+	 */
+	private void wakeUp(Set<String> names) {
+		Map<String, BroadcastTopic> woken = new HashMap<>();
+		Map<String, Position> after = new HashMap<>();
+		for (BroadcastTopic target : names.isEmpty() ? this.topics.values() : lookUp(names)) {
+			woken.put(target.name, target);
+			after.put(target.name, target.position());
 		}
+		if (after.isEmpty()) {
+			return;
+		}
+		Map<String, Read> reads = this.log.read(after, BroadcastTopic.BATCH);
+		reads.forEach((name, read) -> woken.get(name).apply(after.get(name), read));
+	}
+
+	private List<BroadcastTopic> lookUp(Set<String> names) {
+		List<BroadcastTopic> found = new ArrayList<>(names.size());
+		for (String name : names) {
+			BroadcastTopic target = this.topics.get(name);
+			if (target != null) {
+				found.add(target);
+			}
+		}
+		return found;
 	}
 
 	@Override
@@ -169,9 +220,9 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 		return this.topics.size();
 	}
 
-	private BroadcastTopic topic(String name) {
+	private BroadcastTopic topic(String name, Position latest) {
 		return this.topics.computeIfAbsent(name,
-				(n) -> new BroadcastTopic(n, this.ids.newEpoch(), this.shared, coalesceWindow(n)));
+				(n) -> new BroadcastTopic(n, latest, this.shared, coalesceWindow(n)));
 	}
 
 	private Duration coalesceWindow(String topic) {
@@ -193,8 +244,8 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 	private void retireIdleTopics(long retentionNanos) {
 		long now = System.nanoTime();
 		for (BroadcastTopic topic : this.topics.values()) {
-			if (topic.retireIfIdle(now, retentionNanos)) {
-				this.topics.remove(topic.name, topic);
+			if (topic.retireIfIdle(now, retentionNanos) && this.topics.remove(topic.name, topic)) {
+				this.log.release(topic.name);
 			}
 		}
 	}
@@ -252,6 +303,8 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 
 		private int replayBufferSize = 256;
 
+		private long replayBufferBytes = 1024 * 1024;
+
 		private OverflowPolicy overflowPolicy = OverflowPolicy.DROP;
 
 		private Duration topicRetention = Duration.ofMinutes(5);
@@ -260,7 +313,7 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 
 		private DatastarEvent finalEvent;
 
-		private DatastarEventBus eventBus = new LocalDatastarEventBus();
+		private DatastarEventLog eventLog;
 
 		private DatastarBroadcastObserver observer = DatastarBroadcastObserver.NONE;
 
@@ -274,12 +327,27 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 			return this;
 		}
 
-		/** How many recent events each topic keeps for reconnecting clients (256); 0 disables replay. */
+		/**
+		 * How many missed events a reconnecting client may be sent instead of the snapshot (256),
+		 * and how many recent events the default in-memory log keeps per topic; 0 disables replay.
+		 */
 		public Builder replayBufferSize(int size) {
 			if (size < 0) {
 				throw new IllegalArgumentException("replayBufferSize must not be negative");
 			}
 			this.replayBufferSize = size;
+			return this;
+		}
+
+		/**
+		 * How many bytes of recent events the default in-memory log keeps per topic (1 MiB), so
+		 * that large events do not multiply memory by the replay count; the newest event is always kept.
+		 */
+		public Builder replayBufferBytes(long bytes) {
+			if (bytes < 0) {
+				throw new IllegalArgumentException("replayBufferBytes must not be negative");
+			}
+			this.replayBufferBytes = bytes;
 			return this;
 		}
 
@@ -314,9 +382,13 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 			return this;
 		}
 
-		/** How publications reach the broadcasters of all instances ({@link LocalDatastarEventBus}). */
-		public Builder eventBus(DatastarEventBus eventBus) {
-			this.eventBus = Objects.requireNonNull(eventBus, "eventBus");
+		/**
+		 * The log that carries publications between instances; by default an
+		 * {@link InMemoryDatastarEventLog} sized by {@link #replayBufferSize} and
+		 * {@link #replayBufferBytes}.
+		 */
+		public Builder eventLog(DatastarEventLog eventLog) {
+			this.eventLog = Objects.requireNonNull(eventLog, "eventLog");
 			return this;
 		}
 

@@ -2,6 +2,9 @@ package io.github.datastarspring.realtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -35,7 +38,7 @@ class DatastarRealtimeAutoConfigurationTests {
 	void servletApplicationGetsTheInMemoryBroadcaster() {
 		this.servlet.run((context) -> {
 			assertThat(context).hasSingleBean(InMemoryDatastarBroadcaster.class)
-				.hasSingleBean(LocalDatastarEventBus.class)
+				.hasSingleBean(InMemoryDatastarEventLog.class)
 				.doesNotHaveBean(DatastarBroadcasterMetrics.class);
 			TestSink sink = context.getBean(DatastarBroadcaster.class).subscribe("t", new TestSink());
 			context.getBean(DatastarBroadcaster.class).publish("t", DatastarEvents.patchElements("<p id=\"a\"></p>"));
@@ -53,7 +56,7 @@ class DatastarRealtimeAutoConfigurationTests {
 	void nonWebApplicationGetsNone() {
 		new ApplicationContextRunner().withConfiguration(DATASTAR)
 			.run((context) -> assertThat(context).doesNotHaveBean(DatastarBroadcaster.class)
-				.doesNotHaveBean(DatastarEventBus.class));
+				.doesNotHaveBean(DatastarEventLog.class));
 	}
 
 	@Test
@@ -64,29 +67,39 @@ class DatastarRealtimeAutoConfigurationTests {
 	}
 
 	@Test
-	void publishesThroughTheApplicationsEventBus() {
-		List<DatastarPublication> carried = new CopyOnWriteArrayList<>();
-		DatastarEventBus broker = new DatastarEventBus() {
-
-			private Consumer<DatastarPublication> receiver;
+	void publishesThroughTheApplicationsEventLog() {
+		List<String> appended = new CopyOnWriteArrayList<>();
+		InMemoryDatastarEventLog memory = new InMemoryDatastarEventLog(16, 1024);
+		DatastarEventLog log = new DatastarEventLog() {
 
 			@Override
-			public void send(DatastarPublication publication) {
-				carried.add(publication);
-				this.receiver.accept(publication);
+			public Position append(String topic, byte[] event) {
+				appended.add(topic + " " + new String(event, java.nio.charset.StandardCharsets.UTF_8));
+				return memory.append(topic, event);
 			}
 
 			@Override
-			public void receive(Consumer<DatastarPublication> receiver) {
-				this.receiver = receiver;
+			public Map<String, Read> read(Map<String, Position> after, int limit) {
+				return memory.read(after, limit);
+			}
+
+			@Override
+			public <T> T locked(String topic, Function<Position, T> work) {
+				return memory.locked(topic, work);
+			}
+
+			@Override
+			public void tail(Consumer<Set<String>> wakeUp) {
 			}
 		};
-		this.servlet.withBean(DatastarEventBus.class, () -> broker).run((context) -> {
+		this.servlet.withBean(DatastarEventLog.class, () -> log).run((context) -> {
 			DatastarBroadcaster broadcaster = context.getBean(DatastarBroadcaster.class);
 			TestSink sink = broadcaster.subscribe("t", new TestSink());
 			broadcaster.publish("t", "k", DatastarEvents.patchElements("<p id=\"a\"></p>"));
-			assertThat(carried).singleElement().satisfies((p) -> assertThat(p.key()).isEqualTo("k"));
-			assertThat(sink.next()).contains("<p id=\"a\"></p>");
+			// Appended once, encoded without id; the id is added at delivery.
+			assertThat(appended).singleElement().satisfies((entry) -> assertThat(entry)
+				.isEqualTo("t event: datastar-patch-elements\ndata: elements <p id=\"a\"></p>\n\n"));
+			assertThat(sink.next()).startsWith("event: datastar-patch-elements\nid: ").contains("<p id=\"a\"></p>");
 		});
 	}
 
@@ -95,6 +108,8 @@ class DatastarRealtimeAutoConfigurationTests {
 		this.servlet.run((context) -> {
 			DatastarRealtimeProperties properties = context.getBean(DatastarRealtimeProperties.class);
 			assertThat(properties.replayBufferSize()).isEqualTo(256);
+			assertThat(properties.replayBufferBytes().toBytes()).isEqualTo(1024 * 1024);
+			assertThat(properties.log()).isEqualTo("memory");
 			assertThat(properties.overflow()).isEqualTo(OverflowPolicy.DROP);
 			assertThat(properties.topicRetention()).hasMinutes(5);
 			assertThat(properties.coalesce().topics()).isEmpty();
