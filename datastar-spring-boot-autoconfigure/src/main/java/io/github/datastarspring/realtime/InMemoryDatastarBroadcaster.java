@@ -167,7 +167,13 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 	private void catchUp(String topic) {
 		BroadcastTopic target = this.topics.get(topic);
 		if (target != null) {
-			target.catchUp();
+			try {
+				target.catchUp();
+			}
+			catch (RuntimeException ex) {
+				// The entry is in the log: the log's next wake-up or poll delivers it.
+				logger.debug("Datastar topic '" + topic + "' will catch up later", ex);
+			}
 		}
 	}
 
