@@ -15,6 +15,12 @@ public class InMemoryTodoStore implements TodoStore {
 
 	private final Map<String, Entries> lists = new ConcurrentHashMap<>();
 
+	private final TodoLimits limits;
+
+	public InMemoryTodoStore(TodoLimits limits) {
+		this.limits = limits;
+	}
+
 	@Override
 	public TodoList find(String list) {
 		Entries entries = this.lists.get(list);
@@ -23,7 +29,7 @@ public class InMemoryTodoStore implements TodoStore {
 
 	@Override
 	public Todo add(String list, String title) {
-		return entries(list).add(title);
+		return entries(list).add(list, title, this.limits.maxTodosPerList());
 	}
 
 	@Override
@@ -59,7 +65,16 @@ public class InMemoryTodoStore implements TodoStore {
 
 	/** Only adding creates a list: commands about unknown lists must not fill the map. */
 	private Entries entries(String list) {
-		return this.lists.computeIfAbsent(list, (name) -> new Entries());
+		Entries entries = this.lists.get(list);
+		if (entries != null) {
+			return entries;
+		}
+		synchronized (this.lists) {
+			if (!this.lists.containsKey(list) && this.lists.size() >= this.limits.maxLists()) {
+				throw TodoLimitException.tooManyLists(this.limits.maxLists());
+			}
+			return this.lists.computeIfAbsent(list, (name) -> new Entries());
+		}
 	}
 
 	private Entries existing(String list, long id) {
@@ -81,7 +96,10 @@ public class InMemoryTodoStore implements TodoStore {
 			return new TodoList(name, this.todos);
 		}
 
-		synchronized Todo add(String title) {
+		synchronized Todo add(String list, String title, int max) {
+			if (this.todos.size() >= max) {
+				throw TodoLimitException.tooManyTodos(list, max);
+			}
 			Todo todo = new Todo(++this.lastId, title, false);
 			this.todos.add(todo);
 			return todo;

@@ -45,13 +45,17 @@ class TodoController {
 	record EditedTodo(@Size(max = Todo.MAX_TITLE_LENGTH, message = TOO_LONG) String draft) {
 	}
 
+	/**
+	 * Adds a todo. The page clears its input when it sends the request, not when the answer
+	 * comes, so that what is typed meanwhile is kept: the answer has nothing to say.
+	 */
 	@PostMapping
-	DatastarResponse add(@PathVariable @ListName String list, @DatastarSignals @Valid NewTodo signals) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void add(@PathVariable @ListName String list, @DatastarSignals @Valid NewTodo signals) {
 		String title = trimmed(signals.title());
 		if (!title.isEmpty()) {
 			this.updates.apply(list, () -> this.store.add(list, title));
 		}
-		return DatastarResponse.of(DatastarEvents.patchSignals(Map.of("title", "")));
 	}
 
 	/** Saves the edited title; an emptied title deletes the todo, as TodoMVC says. */

@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
 /**
- * Says what was wrong (RFC 9457 problem details) when a todo is unknown (404) or a list name
- * invalid (400); the starter answers invalid signals that way already. The page shows its own
+ * Says what was wrong (RFC 9457 problem details) when a todo is unknown (404), a list name
+ * invalid (400) or the store full (409); the starter answers invalid signals that way already. The page shows its own
  * message per status, as the Datastar client does not read the body of an error.
  */
 @RestControllerAdvice
@@ -19,6 +19,11 @@ class TodoErrors {
 	@ExceptionHandler
 	ProblemDetail notFound(TodoNotFoundException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail full(TodoLimitException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -4,8 +4,8 @@ package io.github.datastarspring.sample.todomvc;
  * Where todos live. Every method is safe to call from many threads at once; each change is atomic
  * within its list. Lists exist as soon as they are named: an unknown list is an empty one.
  *
- * <p>The sample ships {@link InMemoryTodoStore}; a database-backed store implements the same
- * interface.
+ * <p>The sample ships {@link InMemoryTodoStore} (the default) and {@link JdbcTodoStore} (profile
+ * {@code postgres}). Both refuse to grow beyond their {@link TodoLimits}.
  */
 public interface TodoStore {
 
@@ -13,7 +13,7 @@ public interface TodoStore {
 	TodoList find(String list);
 
 	/** Adds an active todo at the end of {@code list}. */
-	Todo add(String list, String title);
+	Todo add(String list, String title) throws TodoLimitException;
 
 	/** Changes the title of a todo. */
 	Todo rename(String list, long id, String title) throws TodoNotFoundException;

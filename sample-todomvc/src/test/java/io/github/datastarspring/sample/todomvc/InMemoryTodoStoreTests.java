@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class InMemoryTodoStoreTests {
 
-	private final TodoStore store = new InMemoryTodoStore();
+	private final TodoStore store = new InMemoryTodoStore(new TodoLimits(100, 100_000));
 
 	@Test
 	void unknownListIsEmpty() {
@@ -151,6 +151,24 @@ class InMemoryTodoStoreTests {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	void aFullListOrAFullStoreRefusesClearlyAndKeepsWhatItHas() {
+		TodoStore small = new InMemoryTodoStore(new TodoLimits(2, 3));
+		for (int i = 0; i < 3; i++) {
+			small.add("a", "todo " + i);
+		}
+		assertThatExceptionOfType(TodoLimitException.class).isThrownBy(() -> small.add("a", "one more"))
+			.withMessage("List 'a' is full: it can hold at most 3 todos");
+		assertThat(small.find("a").todos()).hasSize(3);
+		small.add("b", "other list");
+		assertThatExceptionOfType(TodoLimitException.class).isThrownBy(() -> small.add("c", "third list"))
+			.withMessageContaining("at most 2 lists");
+		assertThat(small.find("c").todos()).isEmpty();
+		// Room again after deleting: the cap is on what is kept, not on what was ever added.
+		small.delete("a", small.find("a").todos().get(0).id());
+		small.add("a", "fits again");
 	}
 
 }

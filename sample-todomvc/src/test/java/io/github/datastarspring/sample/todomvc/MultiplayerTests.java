@@ -96,7 +96,7 @@ class MultiplayerTests {
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString("{\"title\":\"" + title + "\"}"))
 			.build();
-		assertThat(this.http.send(request, BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+		assertThat(this.http.send(request, BodyHandlers.ofString()).statusCode()).isEqualTo(204);
 	}
 
 	private URI url(String path) {

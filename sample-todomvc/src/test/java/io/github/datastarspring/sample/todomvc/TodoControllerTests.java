@@ -42,19 +42,28 @@ class TodoControllerTests {
 	}
 
 	@Test
-	void addStoresTheTrimmedTitleAndClearsTheInput() throws Exception {
+	void addStoresTheTrimmedTitleAndAnswersNothingSoThatTheInputKeepsWhatWasTypedSince() throws Exception {
 		HttpResponse<String> response = send("POST", "/todos", "{\"title\":\"  Buy milk \",\"draft\":\"\"}");
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/event-stream"));
-		assertThat(response.body()).contains("event: datastar-patch-signals").contains("data: signals {\"title\":\"\"}");
+		assertThat(response.statusCode()).isEqualTo(204);
+		assertThat(response.body()).isEmpty();
 		assertThat(this.store.find(this.list).todos()).extracting(Todo::title).containsExactly("Buy milk");
 	}
 
 	@Test
+	void aFullListRefusesWith409AndSaysWhy() throws Exception {
+		for (int i = 0; i < 500; i++) {
+			this.store.add(this.list, "todo " + i);
+		}
+		HttpResponse<String> refused = send("POST", "/todos", title("one too many"));
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.body()).contains("is full: it can hold at most 500 todos");
+		assertThat(this.store.find(this.list).todos()).hasSize(500);
+	}
+
+	@Test
 	void addIgnoresBlankAndMissingTitles() throws Exception {
-		assertThat(send("POST", "/todos", "{\"title\":\"   \"}").statusCode()).isEqualTo(200);
-		assertThat(send("POST", "/todos", "{}").statusCode()).isEqualTo(200);
+		assertThat(send("POST", "/todos", "{\"title\":\"   \"}").statusCode()).isEqualTo(204);
+		assertThat(send("POST", "/todos", "{}").statusCode()).isEqualTo(204);
 		assertThat(this.store.find(this.list).isEmpty()).isTrue();
 	}
 
@@ -68,7 +77,7 @@ class TodoControllerTests {
 
 	@Test
 	void addAcceptsFiveHundredCharactersAndRefusesMore() throws Exception {
-		assertThat(send("POST", "/todos", title("x".repeat(500))).statusCode()).isEqualTo(200);
+		assertThat(send("POST", "/todos", title("x".repeat(500))).statusCode()).isEqualTo(204);
 		HttpResponse<String> refused = send("POST", "/todos", title("y".repeat(501)));
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains("'title' a title can have at most 500 characters");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
@@ -331,6 +332,30 @@ class TodoMvcBrowserTests {
 		assertThat(hasClass(alice.todo("Buy milk"), "completed")).isFalse();
 		bob.waitUntil((d) -> hasClass(bob.todo("Buy milk"), "completed") && !hasClass(bob.todo("Buy milk"), "busy"));
 		assertThat(bob.todo("Buy milk").findElement(By.cssSelector(".toggle")).isSelected()).isTrue();
+	}
+
+	@Test
+	void typingTheNextTodoWhileTheFirstIsOnItsWayLosesNothing() throws Exception {
+		// A slow link: every request of Alice's takes two seconds longer, far longer than typing.
+		alice.driver.executeCdpCommand("Network.enable", Map.of());
+		alice.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 2000,
+				"downloadThroughput", -1, "uploadThroughput", -1));
+		try {
+			alice.newTodo().sendKeys("Buy milk" + Keys.ENTER);
+			alice.newTodo().sendKeys("Walk the dog" + Keys.ENTER);
+			alice.newTodo().sendKeys("Call mum");
+			// Typed and sent while the first was still on its way.
+			assertThat(hasClass(alice.newTodo(), "busy")).isTrue();
+			bob.waitUntil((d) -> bob.visibleTitles().size() == 2);
+			assertThat(bob.visibleTitles()).containsExactlyInAnyOrder("Buy milk", "Walk the dog");
+			alice.waitUntil((d) -> alice.visibleTitles().size() == 2);
+			alice.screenshot(SCREENSHOTS.resolve("todomvc-slow-link.png"));
+			assertThat(alice.newTodo().getDomProperty("value")).isEqualTo("Call mum");
+		}
+		finally {
+			alice.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+					"downloadThroughput", -1, "uploadThroughput", -1));
+		}
 	}
 
 	/** Lists named {@code slow-...} answer commands after a second, so that work in flight can be seen. */
