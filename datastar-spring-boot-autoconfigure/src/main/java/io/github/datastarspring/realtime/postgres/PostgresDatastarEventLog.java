@@ -28,8 +28,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -96,6 +98,9 @@ public class PostgresDatastarEventLog implements DatastarEventLog, SmartLifecycl
 
 	private final DataSource dataSource;
 
+	/** Bound to a transaction that appended: reads must not see its uncommitted entries. */
+	private final Object appendedKey = new Object();
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
@@ -157,7 +162,19 @@ public class PostgresDatastarEventLog implements DatastarEventLog, SmartLifecycl
 		}, topic, newEpoch(), topic, event, topic);
 		this.appends.incrementAndGet();
 		// Inside a transaction the entry is visible, and NOTIFY sent, only at commit.
-		return TransactionSynchronizationManager.isActualTransactionActive() ? null : position;
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			return position;
+		}
+		if (!TransactionSynchronizationManager.hasResource(this.appendedKey)) {
+			TransactionSynchronizationManager.bindResource(this.appendedKey, Boolean.TRUE);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(PostgresDatastarEventLog.this.appendedKey);
+				}
+			});
+		}
+		return null;
 	}
 
 	@Override
@@ -165,10 +182,24 @@ public class PostgresDatastarEventLog implements DatastarEventLog, SmartLifecycl
 		if (after.isEmpty()) {
 			return Map.of();
 		}
-		// On a connection of its own: never the caller's transaction, whose appends are not committed.
-		try (Connection connection = this.dataSource.getConnection()) {
-			connection.setAutoCommit(true);
-			return read(connection, after, limit);
+		try {
+			if (TransactionSynchronizationManager.isActualTransactionActive()
+					&& !TransactionSynchronizationManager.hasResource(this.appendedKey)) {
+				// In the caller's transaction (a subscribe holding the topic's lock): it sees what is
+				// committed, and a second connection per subscribe could exhaust the pool.
+				Connection connection = DataSourceUtils.getConnection(this.dataSource);
+				try {
+					return read(connection, after, limit);
+				}
+				finally {
+					DataSourceUtils.releaseConnection(connection, this.dataSource);
+				}
+			}
+			// Never through a transaction that appended: its entries are not committed yet.
+			try (Connection connection = this.dataSource.getConnection()) {
+				connection.setAutoCommit(true);
+				return read(connection, after, limit);
+			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Reading the Datastar event log failed", ex);
@@ -469,6 +500,9 @@ public class PostgresDatastarEventLog implements DatastarEventLog, SmartLifecycl
 	public static final class Builder {
 
 		private final DataSource dataSource;
+
+	/** Bound to a transaction that appended: reads must not see its uncommitted entries. */
+	private final Object appendedKey = new Object();
 
 		private @Nullable PlatformTransactionManager transactionManager;
 
