@@ -52,20 +52,20 @@ public class JdbcTodoStore implements TodoStore {
 
 	@Override
 	public Todo rename(String list, long id, String title) {
-		return this.jdbc.sql("UPDATE todo SET title = ? WHERE list = ? AND id = ? RETURNING id, title, completed")
-			.param(title)
-			.param(list)
-			.param(id)
-			.query((rs, row) -> new Todo(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
-			.optional()
-			.orElseThrow(() -> new TodoNotFoundException(list, id));
+		return change(list, id, "title = ?", title);
 	}
 
 	@Override
 	public Todo toggle(String list, long id) {
-		return this.jdbc
-			.sql("UPDATE todo SET completed = NOT completed WHERE list = ? AND id = ? RETURNING id, title, completed")
-			.param(list)
+		return change(list, id, "completed = NOT completed");
+	}
+
+	private Todo change(String list, long id, String assignment, Object... values) {
+		var statement = this.jdbc.sql("UPDATE todo SET " + assignment + " WHERE list = ? AND id = ? RETURNING id, title, completed");
+		for (Object value : values) {
+			statement = statement.param(value);
+		}
+		return statement.param(list)
 			.param(id)
 			.query((rs, row) -> new Todo(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
 			.optional()
