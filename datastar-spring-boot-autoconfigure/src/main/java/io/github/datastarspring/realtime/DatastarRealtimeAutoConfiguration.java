@@ -31,6 +31,12 @@ public class DatastarRealtimeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DatastarEventLog datastarEventLog(DatastarRealtimeProperties properties) {
+		if (!"memory".equals(properties.log())) {
+			// Asked for a shared log that could not be set up: one instance silently alone is worse.
+			throw new IllegalStateException("datastar.realtime.log=" + properties.log()
+					+ ": only 'memory' and 'postgres' exist, and 'postgres' needs the PostgreSQL driver "
+					+ "(org.postgresql:postgresql), Spring JDBC (spring-boot-starter-jdbc) and a DataSource");
+		}
 		return new InMemoryDatastarEventLog(properties.replayBufferSize(), properties.replayBufferBytes().toBytes());
 	}
 

@@ -43,10 +43,19 @@ class DatastarPostgresAutoConfigurationTests {
 	}
 
 	@Test
-	void withoutTheDriverTopicsStayInMemory() {
+	void logPostgresWithoutTheDriverFailsToStartSayingWhatIsMissing() {
 		this.runner.withPropertyValues("datastar.realtime.log=postgres", "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none")
 			.withClassLoader(new FilteredClassLoader(PGConnection.class))
-			.run((context) -> assertThat(context).hasSingleBean(InMemoryDatastarEventLog.class));
+			.run((context) -> assertThat(context).getFailure().rootCause()
+				.hasMessageContaining("needs the PostgreSQL driver"));
+	}
+
+	@Test
+	void logPostgresWithoutADataSourceFailsToStart() {
+		// Without a connection pool on the classpath, no DataSource is auto-configured.
+		this.runner.withPropertyValues("datastar.realtime.log=postgres")
+			.withClassLoader(new FilteredClassLoader(HikariDataSource.class))
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("a DataSource"));
 	}
 
 }
