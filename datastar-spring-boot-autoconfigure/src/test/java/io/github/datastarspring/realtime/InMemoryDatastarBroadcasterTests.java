@@ -237,6 +237,22 @@ class InMemoryDatastarBroadcasterTests {
 	}
 
 	@Test
+	void replayIsBoundedByBytesAsWellAsByCount() {
+		// Each event is about 1 KB: 3 KB keep the last three (the newest is always kept).
+		InMemoryDatastarBroadcaster broadcaster = broadcaster(
+				InMemoryDatastarBroadcaster.builder(this.encoder).replayBufferBytes(3 * 1100));
+		TestSink first = broadcaster.subscribe("t", new TestSink());
+		for (int n = 1; n <= 10; n++) {
+			broadcaster.publish("t", DatastarEvents.patchElements("<p id=\"n\">" + "x".repeat(1000) + n + "</p>"));
+		}
+		List<String> ids = first.drain().stream().map(TestSink::id).toList();
+		TestSink recent = broadcaster.subscribe("t", new TestSink(), ids.get(7), state("<p id=\"s\">now</p>"));
+		assertThat(recent.drain()).hasSize(2).allSatisfy((event) -> assertThat(event).contains("xxx"));
+		TestSink older = broadcaster.subscribe("t", new TestSink(), ids.get(4), state("<p id=\"s\">now</p>"));
+		assertThat(older.drain()).singleElement().satisfies((event) -> assertThat(event).contains("now"));
+	}
+
+	@Test
 	void replayThatDoesNotFitTheSendQueueFallsBackToTheSnapshot() {
 		InMemoryDatastarBroadcaster broadcaster = broadcaster();
 		TestSink first = broadcaster.subscribe("t", new TestSink());
