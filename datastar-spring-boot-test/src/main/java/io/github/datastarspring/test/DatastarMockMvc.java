@@ -49,8 +49,8 @@ public final class DatastarMockMvc {
 				addQueryParameter(request, json);
 			}
 			else {
+				// As the browser sends it: no charset, JSON is UTF-8.
 				request.setContentType("application/json");
-				request.setCharacterEncoding("UTF-8");
 				request.setContent(json.getBytes(StandardCharsets.UTF_8));
 			}
 			return request;

@@ -3,8 +3,10 @@ package io.github.datastarspring.test;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -100,9 +102,12 @@ public final class DatastarWebTestClient {
 	public static ReceivedEvents firstEvents(WebTestClient.ResponseSpec response, int count, Duration timeout) {
 		List<ReceivedEvent> seen = new CopyOnWriteArrayList<>();
 		try {
-			stream(response).take(count).doOnNext(seen::add).then().block(timeout);
+			stream(response).take(count).doOnNext(seen::add).then().timeout(timeout).block();
 		}
-		catch (IllegalStateException ex) {
+		catch (RuntimeException ex) {
+			if (!(Exceptions.unwrap(ex) instanceof TimeoutException)) {
+				throw ex;
+			}
 			throw new AssertionError("Expected " + count + " events within " + timeout + " but got " + seen.size()
 					+ ":\n" + ReceivedEvents.of(seen), ex);
 		}

@@ -95,7 +95,9 @@ public final class SseParser {
 			}
 			if (c == '\n' && this.afterCarriageReturn) {
 				this.afterCarriageReturn = false;
-				this.pending.append(c);
+				if (this.pending.length() > 0) {
+					this.pending.append(c);
+				}
 				continue;
 			}
 			this.afterCarriageReturn = (c == '\r');
