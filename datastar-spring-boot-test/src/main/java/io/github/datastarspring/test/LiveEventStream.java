@@ -273,8 +273,16 @@ public final class LiveEventStream implements AutoCloseable {
 		}
 	}
 
-	private static boolean complete(InputStream body) {
-		InputStream in = (body instanceof GzipBody gzip) ? gzip.framing : body;
+	private static boolean complete(InputStream body) throws IOException {
+		InputStream in = body;
+		if (body instanceof GzipBody gzip) {
+			// The gzip trailer ends the content; the framing (the last chunk) follows it.
+			in = gzip.framing;
+			byte[] rest = new byte[512];
+			while (in.read(rest) >= 0) {
+				// nothing after the gzip member is content
+			}
+		}
 		return !(in instanceof FramedBody framed) || framed.complete();
 	}
 
