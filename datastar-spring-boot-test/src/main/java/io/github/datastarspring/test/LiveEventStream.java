@@ -184,6 +184,31 @@ public final class LiveEventStream implements AutoCloseable {
 		}
 	}
 
+	/** How the response ended, or {@code null} while it goes on (or nothing asked to read it yet). */
+	public synchronized @Nullable Ending ending() {
+		return this.ending;
+	}
+
+	/**
+	 * Waits up to {@code timeout} until the raw response ({@link #rawResponse()}) contains
+	 * {@code text}; fails when it does not, or when the response ends first.
+	 */
+	public void awaitRaw(String text, Duration timeout) {
+		startReading();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this) {
+			while (!this.recording.text().contains(text)) {
+				long left = deadline - System.nanoTime();
+				if (this.ending != null || left <= 0) {
+					throw new AssertionError("\"" + text + "\" did not arrive "
+							+ ((this.ending != null) ? "before the end (" + this.ending + ")" : "within " + timeout)
+							+ "; received:\n" + this.recording.text());
+				}
+				waitNanos(left);
+			}
+		}
+	}
+
 	/** Waits for the end of the response (up to 10 s) and returns the events not read yet. */
 	public ReceivedEvents remainingEvents() {
 		awaitEnd();
