@@ -83,34 +83,47 @@ public final class SseParser {
 	}
 
 	/** Reads the next piece of text and returns the events it completed. */
-	public List<ReceivedEvent> accept(CharSequence text) {
+	public List<ReceivedEvent> accept(CharSequence piece) {
+		String text = piece.toString();
 		List<ReceivedEvent> completed = new ArrayList<>();
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (!this.started) {
-				this.started = true;
-				if (c == '\uFEFF') {
+		int i = 0;
+		if (!this.started && !text.isEmpty()) {
+			this.started = true;
+			if (text.charAt(0) == '\uFEFF') {
+				i = 1;
+			}
+		}
+		int length = text.length();
+		while (i < length) {
+			if (this.afterCarriageReturn) {
+				this.afterCarriageReturn = false;
+				if (text.charAt(i) == '\n') {
+					// The LF of a CR LF: the line already ended.
+					if (this.pending.length() > 0) {
+						this.pending.append('\n');
+					}
+					i++;
 					continue;
 				}
 			}
-			if (c == '\n' && this.afterCarriageReturn) {
-				this.afterCarriageReturn = false;
-				if (this.pending.length() > 0) {
-					this.pending.append(c);
-				}
-				continue;
+			int end = i;
+			while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+				end++;
 			}
-			this.afterCarriageReturn = (c == '\r');
-			this.pending.append(c);
-			if (c == '\r' || c == '\n') {
-				ReceivedEvent event = endLine();
-				if (event != null) {
-					completed.add(event);
-				}
+			// Whole runs at once: events can be large (a page of HTML), pieces small.
+			this.line.append(text, i, end);
+			this.pending.append(text, i, end);
+			if (end == length) {
+				break;
 			}
-			else {
-				this.line.append(c);
+			char terminator = text.charAt(end);
+			this.pending.append(terminator);
+			this.afterCarriageReturn = (terminator == '\r');
+			ReceivedEvent event = endLine();
+			if (event != null) {
+				completed.add(event);
 			}
+			i = end + 1;
 		}
 		return completed;
 	}
