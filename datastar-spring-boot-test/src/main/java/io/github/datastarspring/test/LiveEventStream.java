@@ -44,7 +44,10 @@ public final class LiveEventStream implements AutoCloseable {
 	/** How a response ended. */
 	public enum Ending {
 
-		/** The server finished the response (the last chunk, or the whole declared length): the client does not retry. */
+		/**
+		 * The server finished the response: the last chunk arrived, or all of the declared
+		 * length, or (for a body with neither) the connection closed. The client does not retry.
+		 */
 		COMPLETED,
 
 		/** The connection closed or was reset before the response was complete: a network error for the client. */
