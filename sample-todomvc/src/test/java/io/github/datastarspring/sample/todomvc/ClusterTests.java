@@ -18,6 +18,8 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.datastarspring.test.LiveEventStream;
+import io.github.datastarspring.test.ReceivedEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,8 +88,8 @@ class ClusterTests {
 		return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
-	private EventStream stream(String base, String lastEventId) throws Exception {
-		return EventStream.open(base + "/lists/" + this.list + "/updates", lastEventId);
+	private LiveEventStream stream(String base, String lastEventId) throws Exception {
+		return LiveEventStream.connect(base + "/lists/" + this.list + "/updates").lastEventId(lastEventId).open();
 	}
 
 	private int add(String base, String title) throws Exception {
@@ -107,44 +109,44 @@ class ClusterTests {
 
 	@Test
 	void aChangeOnOneInstanceReachesPagesOnTheOtherWithTheSameId() throws Exception {
-		try (EventStream onA = stream(base(a), null); EventStream onB = stream(base(b), null)) {
+		try (LiveEventStream onA = stream(base(a), null); LiveEventStream onB = stream(base(b), null)) {
 			onA.nextEvent();
 			onB.nextEvent();
 			assertThat(add(base(a), "Buy milk")).isEqualTo(204);
-			String seenOnB = onB.nextEvent();
-			assertThat(seenOnB).contains(">Buy milk</label>");
+			ReceivedEvent seenOnB = onB.nextEvent();
+			assertThat(seenOnB.elements()).contains(">Buy milk</label>");
 			assertThat(onA.nextEvent()).isEqualTo(seenOnB);
 			assertThat(add(base(b), "Walk the dog")).isEqualTo(204);
-			assertThat(onA.nextEvent()).contains(">Buy milk</label>").contains(">Walk the dog</label>");
+			assertThat(onA.nextEvent().elements()).contains(">Buy milk</label>").contains(">Walk the dog</label>");
 		}
 	}
 
 	@Test
 	void aPageResumingOnTheOtherInstanceGetsExactlyWhatItMissedAndNoSnapshot() throws Exception {
 		String lastSeen;
-		try (EventStream onA = stream(base(a), null)) {
+		try (LiveEventStream onA = stream(base(a), null)) {
 			onA.nextEvent();
 			add(base(a), "one");
-			lastSeen = EventStream.id(onA.nextEvent());
+			lastSeen = onA.nextEvent().id();
 		}
 		add(base(a), "two");
 		add(base(b), "three");
-		try (EventStream onB = stream(base(b), lastSeen)) {
-			String first = onB.nextEvent();
-			String second = onB.nextEvent();
+		try (LiveEventStream onB = stream(base(b), lastSeen)) {
+			ReceivedEvent first = onB.nextEvent();
+			ReceivedEvent second = onB.nextEvent();
 			// Two events, numbered after the last one seen: the missed ones, not a snapshot.
 			String epoch = lastSeen.substring(0, lastSeen.lastIndexOf('-'));
 			long seq = Long.parseLong(lastSeen.substring(lastSeen.lastIndexOf('-') + 1));
-			assertThat(EventStream.id(first)).isEqualTo(epoch + "-" + (seq + 1));
-			assertThat(count(first)).isEqualTo(2);
-			assertThat(EventStream.id(second)).isEqualTo(epoch + "-" + (seq + 2));
-			assertThat(count(second)).isEqualTo(3);
+			assertThat(first.id()).isEqualTo(epoch + "-" + (seq + 1));
+			assertThat(count(first.elements())).isEqualTo(2);
+			assertThat(second.id()).isEqualTo(epoch + "-" + (seq + 2));
+			assertThat(count(second.elements())).isEqualTo(3);
 		}
 	}
 
 	@Test
 	void concurrentChangesOnBothInstancesReachEveryPageInOneOrder() throws Exception {
-		try (EventStream onA = stream(base(a), null); EventStream onB = stream(base(b), null)) {
+		try (LiveEventStream onA = stream(base(a), null); LiveEventStream onB = stream(base(b), null)) {
 			onA.nextEvent();
 			onB.nextEvent();
 			ExecutorService clients = Executors.newFixedThreadPool(4);
@@ -166,9 +168,9 @@ class ClusterTests {
 				clients.shutdown();
 			}
 			// Every page sees each change once, in the order the changes committed: 1, 2, ... 40 items.
-			for (EventStream page : List.of(onA, onB)) {
+			for (LiveEventStream page : List.of(onA, onB)) {
 				for (int n = 1; n <= 40; n++) {
-					assertThat(count(page.nextEvent())).isEqualTo(n);
+					assertThat(count(page.nextEvent().elements())).isEqualTo(n);
 				}
 			}
 		}
@@ -192,16 +194,16 @@ class ClusterTests {
 			await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> this.http
 				.send(HttpRequest.newBuilder(URI.create(onC + "/")).build(), BodyHandlers.discarding())
 				.statusCode() == 200);
-			try (EventStream onA = stream(base(a), null); EventStream onB = stream(base(b), null)) {
+			try (LiveEventStream onA = stream(base(a), null); LiveEventStream onB = stream(base(b), null)) {
 				onA.nextEvent();
 				onB.nextEvent();
 				add(onC, "from the doomed instance");
-				assertThat(onA.nextEvent()).contains("from the doomed instance");
-				assertThat(onB.nextEvent()).contains("from the doomed instance");
+				assertThat(onA.nextEvent().elements()).contains("from the doomed instance");
+				assertThat(onB.nextEvent().elements()).contains("from the doomed instance");
 				c.destroyForcibly().waitFor();
 				assertThat(add(base(b), "after the kill")).isEqualTo(204);
-				assertThat(onA.nextEvent()).contains("after the kill");
-				assertThat(onB.nextEvent()).contains("after the kill");
+				assertThat(onA.nextEvent().elements()).contains("after the kill");
+				assertThat(onB.nextEvent().elements()).contains("after the kill");
 			}
 		}
 		finally {
