@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param replayBufferSize how many recent events each topic keeps so that a reconnecting client
  * gets exactly what it missed; older gaps get a full-state resync; 0 disables replay
- * @param overflow what happens to a subscriber whose send queue is full: {@code drop} ends its
- * stream, {@code latest} replaces what is queued with the latest full state
+ * @param overflow what happens to a subscriber whose send queue is full: 'drop' ends its
+ * stream, 'latest' replaces what is queued with the latest full state
  * @param topicRetention how long a topic without subscribers keeps its replay buffer, so that
  * clients that briefly disconnect (a hidden tab) resume rather than resync
  * @param coalesce coalescing of high-rate topics
@@ -27,8 +27,8 @@ public record DatastarRealtimeProperties(@DefaultValue("256") int replayBufferSi
 	/**
 	 * Coalescing: on matching topics only the last event per key within a window is sent.
 	 *
-	 * @param topics topic patterns to coalesce ({@code *} matches any characters, e.g.
-	 * {@code ticker:*}); empty (the default) coalesces nothing
+	 * @param topics topic patterns to coalesce ('*' matches any characters, e.g. 'ticker:*');
+	 * empty (the default) coalesces nothing
 	 * @param window how long events are collected before the last one per key is sent
 	 */
 	public record Coalesce(List<String> topics, @DefaultValue("16ms") Duration window) {
@@ -43,7 +43,7 @@ public record DatastarRealtimeProperties(@DefaultValue("256") int replayBufferSi
 	 * Shutdown.
 	 *
 	 * @param script JavaScript every open stream runs before it is completed at shutdown, for
-	 * example {@code setTimeout(() => location.reload(), 5000)}; unset sends nothing
+	 * example 'setTimeout(() => location.reload(), 5000)'; unset sends nothing
 	 */
 	public record Shutdown(String script) {
 
