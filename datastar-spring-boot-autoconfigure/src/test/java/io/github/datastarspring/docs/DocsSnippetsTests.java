@@ -30,7 +30,8 @@ class DocsSnippetsTests {
 			How to fix: put the code in a file that the build compiles and a test runs (for example a class in \
 			datastar-spring-boot-autoconfigure/src/test/java/io/github/datastarspring/docs/), or a real \
 			template/config under src/main/resources or src/test/resources; surround it with \
-			'// tag::NAME[]' and '// end::NAME[]' ('<!-- tag::NAME[] -->' / '<!-- end::NAME[] -->' in HTML, \
+			'// tag::NAME[]' and '// end::NAME[]' ('<!-- tag::NAME[] -->' / '<!-- end::NAME[] -->' in HTML, or \
+			'<!--/* tag::NAME[] */-->' in Thymeleaf templates so the marker stays out of the page, \
 			'# tag::NAME[]' / '# end::NAME[]' in properties and YAML); then write the line \
 			'<!-- snippet: <repository-relative path>#NAME -->' right before the block. \
 			The block must equal the region after removing common indentation (a tab counts as 4 spaces).""";

@@ -6,12 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * Tagged regions of source files: the lines between {@code tag::NAME[]} and {@code end::NAME[]} marker
- * lines (as comments of the file's language); marker lines of other regions inside are left out.
+ * lines (as comments of the file's language: {@code //}, {@code #}, {@code <!-- -->}, or Thymeleaf's
+ * parser-level {@code <!--/* ... *}{@code /-->}, which stays out of the rendered page); marker lines of
+ * other regions inside are left out.
  */
 final class TaggedRegions {
 
 	private static final Pattern ANY_MARKER = Pattern
-		.compile("^\\s*(//|#|<!--)\\s*(tag|end)::[\\w.-]+\\[\\]\\s*(-->)?\\s*$");
+		.compile("^\\s*(//|#|<!--(/\\*)?)\\s*(tag|end)::[\\w.-]+\\[\\]\\s*((\\*/)?-->)?\\s*$");
 
 	private TaggedRegions() {
 	}
@@ -38,7 +40,8 @@ final class TaggedRegions {
 	}
 
 	private static Pattern marker(String kind, String tag) {
-		return Pattern.compile("^\\s*(//|#|<!--)\\s*" + kind + "::" + Pattern.quote(tag) + "\\[\\]\\s*(-->)?\\s*$");
+		return Pattern.compile("^\\s*(//|#|<!--(/\\*)?)\\s*" + kind + "::" + Pattern.quote(tag)
+				+ "\\[\\]\\s*((\\*/)?-->)?\\s*$");
 	}
 
 	/**

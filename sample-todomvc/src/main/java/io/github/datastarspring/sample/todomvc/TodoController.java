@@ -45,6 +45,7 @@ class TodoController {
 	record EditedTodo(@Size(max = Todo.MAX_TITLE_LENGTH, message = TOO_LONG) String draft) {
 	}
 
+	// tag::add[]
 	@PostMapping
 	DatastarResponse add(@PathVariable @ListName String list, @DatastarSignals @Valid NewTodo signals) {
 		String title = trimmed(signals.title());
@@ -53,6 +54,7 @@ class TodoController {
 		}
 		return DatastarResponse.of(DatastarEvents.patchSignals(Map.of("title", "")));
 	}
+	// end::add[]
 
 	/** Saves the edited title; an emptied title deletes the todo, as TodoMVC says. */
 	@PutMapping("/{id}")
