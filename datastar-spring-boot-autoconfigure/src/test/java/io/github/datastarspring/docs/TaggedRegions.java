@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Tagged regions of source files: the lines between {@code tag::NAME[]} and {@code end::NAME[]} marker
  * lines (as comments of the file's language: {@code //}, {@code #}, {@code <!-- -->}, or Thymeleaf's
@@ -18,25 +20,30 @@ final class TaggedRegions {
 	private TaggedRegions() {
 	}
 
-	/** The region's lines, or null when the file has no such region. */
-	static List<String> region(List<String> lines, String tag) {
+	/**
+	 * The region's lines, or null when the file has no such region. A tag may open and close
+	 * several times: its segments are joined, so a region can leave out what lies between them.
+	 */
+	static @Nullable List<String> region(List<String> lines, String tag) {
 		Pattern start = marker("tag", tag);
 		Pattern end = marker("end", tag);
 		List<String> region = null;
+		boolean inside = false;
 		for (String line : lines) {
-			if (region == null) {
+			if (!inside) {
 				if (start.matcher(line).matches()) {
-					region = new ArrayList<>();
+					inside = true;
+					region = (region != null) ? region : new ArrayList<>();
 				}
 			}
 			else if (end.matcher(line).matches()) {
-				return region;
+				inside = false;
 			}
 			else if (!ANY_MARKER.matcher(line).matches()) {
 				region.add(line);
 			}
 		}
-		return null;
+		return inside ? null : region;
 	}
 
 	private static Pattern marker(String kind, String tag) {
