@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -36,7 +37,7 @@ class DocsLinksTests {
 	Stream<DynamicTest> everyRelativeLinkResolves() {
 		return Markdown.all().stream().map((doc) -> DynamicTest.dynamicTest(doc.name, () -> {
 			List<String> problems = new ArrayList<>();
-			List<String> prose = doc.prose();
+			List<@Nullable String> prose = doc.prose();
 			for (int i = 0; i < prose.size(); i++) {
 				String line = prose.get(i);
 				if (line == null) {
@@ -68,12 +69,12 @@ class DocsLinksTests {
 		return targets;
 	}
 
-	private static String check(Markdown doc, String target) throws Exception {
+	private static @Nullable String check(Markdown doc, String target) throws Exception {
 		if (SCHEME.matcher(target).matches() || target.startsWith("//")) {
 			return null;
 		}
 		String path = target;
-		String anchor = null;
+		@Nullable String anchor = null;
 		int hash = path.indexOf('#');
 		if (hash >= 0) {
 			anchor = path.substring(hash + 1);

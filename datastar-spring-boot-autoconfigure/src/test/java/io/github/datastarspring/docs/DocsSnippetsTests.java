@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -53,9 +54,10 @@ class DocsSnippetsTests {
 		}));
 	}
 
-	private static String check(Markdown.CodeBlock block) throws IOException {
-		Matcher marker = (block.lineBefore() != null) ? MARKER.matcher(block.lineBefore()) : null;
-		if (marker == null || !marker.matches()) {
+	private static @Nullable String check(Markdown.CodeBlock block) throws IOException {
+		String before = block.lineBefore();
+		Matcher marker = MARKER.matcher((before != null) ? before : "");
+		if (!marker.matches()) {
 			return "the ```" + block.language() + " block has no '<!-- snippet: path#tag -->' line before it.";
 		}
 		String path = marker.group(1);

@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The project's Markdown documents, read the way the docs tests need them: fenced code blocks with
  * the line before them, and the prose outside code.
@@ -81,7 +83,7 @@ final class Markdown {
 				body.add(this.lines.get(i));
 				i++;
 			}
-			String before = null;
+			@Nullable String before = null;
 			for (int j = start - 1; j >= 0; j--) {
 				if (!this.lines.get(j).isBlank()) {
 					before = this.lines.get(j).trim();
@@ -95,10 +97,10 @@ final class Markdown {
 	}
 
 	/** The lines outside fenced code blocks, with inline code spans blanked out; null for code lines. */
-	List<String> prose() {
-		List<String> prose = new ArrayList<>();
+	List<@Nullable String> prose() {
+		List<@Nullable String> prose = new ArrayList<>();
 		boolean inCode = false;
-		String fence = null;
+		String fence = "```";
 		for (String line : this.lines) {
 			Matcher open = FENCE.matcher(line);
 			if (!inCode && open.matches()) {
@@ -127,7 +129,7 @@ final class Markdown {
 	 * @param body the lines between the fences
 	 * @param lineBefore the last non-blank line before the fence, trimmed, or null
 	 */
-	record CodeBlock(int line, String language, List<String> body, String lineBefore) {
+	record CodeBlock(int line, String language, List<String> body, @Nullable String lineBefore) {
 
 	}
 
