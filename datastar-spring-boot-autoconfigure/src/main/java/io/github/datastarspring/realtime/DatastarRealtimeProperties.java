@@ -15,10 +15,10 @@ import org.springframework.util.unit.DataSize;
  * keeps as many per topic); larger gaps get a full-state resync; 0 disables replay
  * @param replayBufferBytes how many bytes of recent events the in-memory log keeps per topic, so
  * that large events do not multiply memory by the replay count (the newest is always kept)
- * @param log where topics' events are logged: {@code memory} (this instance only) or
- * {@code postgres} (shared by every instance on one database, see {@code datastar.realtime.postgres})
- * @param overflow what happens to a subscriber whose send queue is full: {@code drop} ends its
- * stream, {@code latest} replaces what is queued with the latest full state
+ * @param log where topics' events are logged: 'memory' (this instance only) or
+ * 'postgres' (shared by every instance on one database, see 'datastar.realtime.postgres')
+ * @param overflow what happens to a subscriber whose send queue is full: 'drop' ends its
+ * stream, 'latest' replaces what is queued with the latest full state
  * @param topicRetention how long a topic without subscribers keeps its replay buffer, so that
  * clients that briefly disconnect (a hidden tab) resume rather than resync
  * @param coalesce coalescing of high-rate topics
@@ -33,8 +33,8 @@ public record DatastarRealtimeProperties(@DefaultValue("256") int replayBufferSi
 	/**
 	 * Coalescing: on matching topics only the last event per key within a window is sent.
 	 *
-	 * @param topics topic patterns to coalesce ({@code *} matches any characters, e.g.
-	 * {@code ticker:*}); empty (the default) coalesces nothing
+	 * @param topics topic patterns to coalesce ('*' matches any characters, e.g. 'ticker:*');
+	 * empty (the default) coalesces nothing
 	 * @param window how long events are collected before the last one per key is sent
 	 */
 	public record Coalesce(List<String> topics, @DefaultValue("16ms") Duration window) {
@@ -49,7 +49,7 @@ public record DatastarRealtimeProperties(@DefaultValue("256") int replayBufferSi
 	 * Shutdown.
 	 *
 	 * @param script JavaScript every open stream runs before it is completed at shutdown, for
-	 * example {@code setTimeout(() => location.reload(), 5000)}; unset sends nothing
+	 * example 'setTimeout(() => location.reload(), 5000)'; unset sends nothing
 	 */
 	public record Shutdown(String script) {
 

@@ -49,6 +49,7 @@ class TodoController {
 	 * Adds a todo. The page clears its input when it sends the request, not when the answer
 	 * comes, so that what is typed meanwhile is kept: the answer has nothing to say.
 	 */
+	// tag::add[]
 	@PostMapping
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void add(@PathVariable @ListName String list, @DatastarSignals @Valid NewTodo signals) {
@@ -57,6 +58,7 @@ class TodoController {
 			this.updates.apply(list, () -> this.store.add(list, title));
 		}
 	}
+	// end::add[]
 
 	/** Saves the edited title; an emptied title deletes the todo, as TodoMVC says. */
 	@PutMapping("/{id}")

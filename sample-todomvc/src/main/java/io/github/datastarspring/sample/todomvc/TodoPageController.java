@@ -23,6 +23,7 @@ class TodoPageController {
 	}
 
 	/** A plain Thymeleaf view for the first paint. */
+	// tag::page[]
 	@GetMapping("/")
 	String page(@RequestParam(defaultValue = "default") @ListName String list, Model model) {
 		model.addAttribute("list", this.store.find(list));
@@ -34,5 +35,6 @@ class TodoPageController {
 	DatastarEmitter updates(@PathVariable @ListName String list, DatastarRequest request) {
 		return this.updates.subscribe(list, request);
 	}
+	// end::page[]
 
 }

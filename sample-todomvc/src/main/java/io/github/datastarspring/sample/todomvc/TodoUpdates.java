@@ -33,6 +33,7 @@ class TodoUpdates {
 	 * A page's stream: the list as it is now (on every connect and reconnect, unless the client
 	 * only missed events the broadcaster can replay), then every change.
 	 */
+	// tag::hub[]
 	DatastarEmitter subscribe(String list, DatastarRequest request) {
 		return this.broadcaster.subscribe(topic(list), new DatastarEmitter(), request, (out) -> out.send(render(list)));
 	}
@@ -54,6 +55,7 @@ class TodoUpdates {
 		return this.renderer.patchElements("todos :: app", Map.of("list", this.store.find(list)));
 	}
 
+	// end::hub[]
 	private static String topic(String list) {
 		return "todos:" + list;
 	}

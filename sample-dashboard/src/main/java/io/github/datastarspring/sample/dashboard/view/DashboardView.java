@@ -97,9 +97,11 @@ public class DashboardView {
 			.line("Requests", "requests", this.history.series(Metric.REQUESTS, range))
 			.line("Errors", "errors", this.history.series(Metric.ERRORS, range))
 			.render(range, now)).append('\n');
+		// tag::latency-chart[]
 		html.append(SvgChart.of(CHART_IDS.get(1), "Latency p99", "ms")
 			.line("p99", "latency", this.history.series(Metric.P99, range))
 			.render(range, now)).append('\n');
+		// end::latency-chart[]
 		html.append(SvgChart.of(CHART_IDS.get(2), "Orders", "/s")
 			.line("Orders", "orders", this.history.series(Metric.ORDERS, range))
 			.render(range, now)).append('\n');
@@ -136,6 +138,7 @@ public class DashboardView {
 		return this.templates.render("fragments :: alert-list", Map.of("alerts", alertViews(alerts)));
 	}
 
+	// tag::alerts[]
 	/** Puts a new alert on top of the feed. */
 	public PatchElements prependAlert(Alert alert) {
 		String html = this.templates.render("fragments :: alert", Map.of("alert", view(alert)));
@@ -146,6 +149,7 @@ public class DashboardView {
 	public PatchElements trimAlerts() {
 		return DatastarEvents.removeElements("#alerts > li:nth-child(n+" + (this.alertHistory + 1) + ")");
 	}
+	// end::alerts[]
 
 	/** What the alert fragment shows of each alert. */
 	public List<AlertView> alertViews(List<Alert> alerts) {

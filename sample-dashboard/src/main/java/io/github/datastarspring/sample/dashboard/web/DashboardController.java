@@ -74,10 +74,12 @@ class DashboardController {
 	}
 
 	/** The page's one stream; the browser reopens it after the tab was hidden or the network failed. */
+	// tag::stream[]
 	@GetMapping("/stream")
 	DatastarStream stream(@DatastarSignals PageSignals signals) {
 		return this.streams.open(signals.validPageId(), signals.validRange());
 	}
+	// end::stream[]
 
 	/** Switches the range of the page's live stream; the page has set its range signal already. */
 	@PostMapping("/range")

@@ -85,12 +85,14 @@ public class PageStreams implements SmartLifecycle {
 	 * page (the tab was hidden and shown) takes its place.
 	 */
 	public DatastarStream open(String pageId, Range range) {
+		// tag::subscribe[]
 		DatastarStream stream = new DatastarStream();
 		stream.send(this.view.connected());
 		this.hub.subscribe(KPIS, stream, (String) null, (out) -> out.send(this.frames.latest().kpis()));
 		this.hub.subscribe(BUSINESS, stream, (String) null,
 				(out) -> out.send(this.view.businessSignals(this.business.current())));
 		this.hub.subscribe(ALERTS, stream, (String) null, (out) -> out.send(this.view.alertList(publishedAlerts())));
+		// end::subscribe[]
 		Page page = new Page(stream, range);
 		synchronized (page) {
 			subscribeCharts(page);
