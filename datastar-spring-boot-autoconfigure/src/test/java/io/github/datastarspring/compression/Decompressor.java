@@ -110,6 +110,7 @@ abstract class Decompressor implements AutoCloseable {
 			in.put(chunk);
 			this.decoder.push(chunk.length);
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			boolean drained = false;
 			while (true) {
 				DecoderJNI.Status status = this.decoder.getStatus();
 				if (this.decoder.hasOutput() || status == DecoderJNI.Status.NEEDS_MORE_OUTPUT) {
@@ -119,6 +120,12 @@ abstract class Decompressor implements AutoCloseable {
 					out.writeBytes(b);
 				}
 				else if (status == DecoderJNI.Status.OK) {
+					this.decoder.push(0);
+				}
+				else if (status == DecoderJNI.Status.NEEDS_MORE_INPUT && !drained) {
+					// brotli4j's decoder keeps bytes that crossed its ring buffer's end until pushed
+					// again; a browser's decoder (an output buffer, no "take output") hands them over.
+					drained = true;
 					this.decoder.push(0);
 				}
 				else if (status == DecoderJNI.Status.NEEDS_MORE_INPUT) {

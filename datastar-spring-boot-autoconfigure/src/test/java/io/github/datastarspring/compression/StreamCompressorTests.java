@@ -27,6 +27,8 @@ class StreamCompressorTests {
 		return List.of(Arguments.of("gzip level 1", (Supplier<StreamCompressor>) () -> new GzipCompressor(1, -1)),
 				Arguments.of("gzip level 6", (Supplier<StreamCompressor>) () -> new GzipCompressor(6, -1)),
 				Arguments.of("Brotli q5 window 20", (Supplier<StreamCompressor>) () -> new BrotliCompressor(5, 20, -1)),
+				// A window smaller than the stream: the ring buffers of both ends wrap many times.
+				Arguments.of("Brotli q5 window 16", (Supplier<StreamCompressor>) () -> new BrotliCompressor(5, 16, -1)),
 				Arguments.of("Brotli q11 window 24", (Supplier<StreamCompressor>) () -> new BrotliCompressor(11, 24, -1)));
 	}
 
@@ -34,7 +36,7 @@ class StreamCompressorTests {
 	@MethodSource("compressors")
 	void everyEventAndHeartbeatDecodesWholeAsItArrives(String name, Supplier<StreamCompressor> factory) {
 		List<byte[]> chunks = new ArrayList<>();
-		for (int i = 0; i < 30; i++) {
+		for (int i = 0; i < 60; i++) {
 			chunks.add(this.encoder.encode(PatchElements.builder().elements(todoList(40, i)).eventId(Integer.toString(i)).build()));
 			if (i % 7 == 3) {
 				chunks.add(this.encoder.comment(""));
