@@ -2,26 +2,30 @@ package io.github.datastarspring.benchmarks.compression;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.Deflater;
+import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.decoder.DecoderJNI;
-import com.aayushatharva.brotli4j.encoder.BrotliOutputStream;
-import com.aayushatharva.brotli4j.encoder.Encoder;
 import io.github.datastarspring.core.DatastarEventEncoder;
 import io.github.datastarspring.core.PatchElements;
+import io.github.datastarspring.core.StreamCompression;
+import io.github.datastarspring.core.StreamCompressor;
 
 /**
- * Bytes on the wire for the TodoMVC fat-morph stream (100 todos, one toggled per event, the whole
- * list re-sent each time), compressed once per stream and flushed after every event so that each
- * event still arrives on its own. Each compressed stream is decoded chunk by chunk to prove that
- * every flush yields exactly one whole event. Prints a Markdown table.
+ * Bytes on the wire and CPU per event for the TodoMVC fat-morph stream (100 todos, one toggled
+ * per event, the whole list re-sent each time), compressed by the starter's own
+ * {@link StreamCompression} bean (built by its auto-configuration from
+ * {@code datastar.compression.*}), one compressor per stream, flushed after every event. Each
+ * compressed stream is then decoded chunk by chunk, as a browser receives it, to prove that every
+ * flush yields exactly one whole event. Prints Markdown tables.
  */
 public final class CompressionBench {
 
@@ -29,242 +33,202 @@ public final class CompressionBench {
 
 	private static final int ROUNDS = 5;
 
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
 	private CompressionBench() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		DatastarEventEncoder encoder = new DatastarEventEncoder();
-		TodoPage page = new TodoPage();
-		List<byte[]> events = new ArrayList<>();
-		long raw = 0;
-		for (int i = 0; i < EVENTS; i++) {
-			page.toggle(i * 37);
-			byte[] e = encoder.encode(PatchElements.builder().elements(page.render()).eventId(Integer.toString(i)).build());
-			events.add(e);
-			raw += e.length;
-		}
 		StringBuilder out = new StringBuilder();
+		List<byte[]> events = events(100);
+		long raw = total(events);
 		out.append(String.format(Locale.ROOT,
-				"TodoMVC fat-morph stream: %,d events of %,d bytes on average (%,d bytes raw), one stream, flushed per event.%n%n",
+				"TodoMVC fat-morph stream, 100 todos: %,d events of %,d bytes on average (%,d bytes raw), one stream, flushed per event, compressed by the starter's StreamCompression bean.%n%n",
 				EVENTS, raw / EVENTS, raw));
-		out.append("| encoding | bytes on the wire | ratio | bytes / event | compress + flush µs / event (median, p99) | every event decodable on arrival |\n");
-		out.append("|---|---:|---:|---:|---:|---|\n");
-		out.append(row("none", raw, raw, 0, 0, true));
-		for (int level : new int[] { 1, 6, 9 }) {
-			measure(out, "gzip level " + level, raw, events, () -> new GzipStream(level));
-		}
+		header(out);
+		out.append(row("none (identity)", "", raw, raw, 0, 0, true));
+		measure(out, "gzip", "gzip.level=1", events, raw);
+		measure(out, "gzip", "gzip.level=6 (default)", events, raw);
+		measure(out, "gzip", "gzip.level=9", events, raw);
 		if (Brotli4jLoader.isAvailable()) {
-			for (int quality : new int[] { 4, 5, 8 }) {
-				measure(out, "Brotli q" + quality + " (window 2^22)", raw, events, () -> new BrotliStream(quality));
-			}
+			measure(out, "br", "brotli.quality=4, window=20", events, raw);
+			measure(out, "br", "brotli.quality=5, window=18", events, raw);
+			measure(out, "br", "brotli.quality=5, window=20 (default)", events, raw);
+			measure(out, "br", "brotli.quality=5, window=22", events, raw);
+			measure(out, "br", "brotli.quality=6, window=20", events, raw);
+			measure(out, "br", "brotli.quality=8, window=20", events, raw);
+			List<byte[]> big = events(250);
+			long bigRaw = total(big);
+			out.append(String.format(Locale.ROOT,
+					"%nThe same with 250 todos (%,d bytes per event): the window must hold a whole event.%n%n",
+					bigRaw / EVENTS));
+			header(out);
+			measure(out, "br", "brotli.quality=5, window=18", big, bigRaw);
+			measure(out, "br", "brotli.quality=5, window=19", big, bigRaw);
+			measure(out, "br", "brotli.quality=5, window=20 (default)", big, bigRaw);
 		}
 		else {
 			out.append("| Brotli | not measured: brotli4j native library unavailable (")
 				.append(Brotli4jLoader.getUnavailabilityCause())
-				.append(") | | | | |\n");
+				.append(") | | | | | |\n");
 		}
 		System.out.print(out);
 	}
 
-	private static void measure(StringBuilder out, String name, long raw, List<byte[]> events, StreamFactory factory)
-			throws IOException {
+	private static List<byte[]> events(int todos) {
+		DatastarEventEncoder encoder = new DatastarEventEncoder();
+		TodoPage page = new TodoPage(todos);
+		List<byte[]> events = new ArrayList<>();
+		for (int i = 0; i < EVENTS; i++) {
+			page.toggle(i * 37);
+			events.add(encoder.encode(PatchElements.builder().elements(page.render()).eventId(Integer.toString(i)).build()));
+		}
+		return events;
+	}
+
+	private static long total(List<byte[]> events) {
+		long total = 0;
+		for (byte[] e : events) {
+			total += e.length;
+		}
+		return total;
+	}
+
+	private static void header(StringBuilder out) {
+		out.append("| encoding | settings (datastar.compression.*) | bytes on the wire | ratio | bytes / event | CPU µs / event (median, p99) | every event decodable on arrival |\n");
+		out.append("|---|---|---:|---:|---:|---:|---|\n");
+	}
+
+	private static void measure(StringBuilder out, String encoding, String settings, List<byte[]> events, long raw) {
+		String[] properties = properties(settings);
 		long[] nanos = new long[events.size()];
 		long wire = 0;
 		boolean decodable = true;
-		for (int round = 0; round < ROUNDS; round++) {
-			CompressedStream stream = factory.create();
-			List<byte[]> chunks = new ArrayList<>(events.size());
-			for (int i = 0; i < events.size(); i++) {
-				long t0 = System.nanoTime();
-				byte[] chunk = stream.writeAndFlush(events.get(i));
-				nanos[i] = System.nanoTime() - t0;
-				chunks.add(chunk);
-			}
-			if (round == 0) {
-				for (byte[] c : chunks) {
-					wire += c.length;
+		try (StarterCompression starter = new StarterCompression(properties)) {
+			for (int round = 0; round < ROUNDS; round++) {
+				List<byte[]> chunks = new ArrayList<>(events.size());
+				try (StreamCompressor compressor = starter.compression.forStream(encoding)) {
+					if (!compressor.encoding().equals(encoding)) {
+						throw new IllegalStateException("Asked for " + encoding + ", got " + compressor.encoding());
+					}
+					for (int i = 0; i < events.size(); i++) {
+						long t0 = THREADS.getCurrentThreadCpuTime();
+						byte[] chunk = compressor.compress(events.get(i));
+						nanos[i] = THREADS.getCurrentThreadCpuTime() - t0;
+						chunks.add(chunk);
+					}
 				}
-				decodable = stream.decodesOneByOne(chunks, events);
+				if (round == 0) {
+					for (byte[] c : chunks) {
+						wire += c.length;
+					}
+					decodable = encoding.equals("br") ? brotliDecodesOneByOne(chunks, events)
+							: gzipDecodesOneByOne(chunks, events);
+				}
 			}
-			stream.close();
 		}
-		// Timings of the last round (JIT warm), in µs.
+		// Timings of the last round (JIT warm), on the thread's own CPU clock.
 		Arrays.sort(nanos);
-		out.append(row(name, raw, wire, nanos[nanos.length / 2] / 1000.0, nanos[(int) (nanos.length * 0.99)] / 1000.0,
-				decodable));
+		out.append(row(encoding, settings, raw, wire, nanos[nanos.length / 2] / 1000.0,
+				nanos[(int) (nanos.length * 0.99)] / 1000.0, decodable));
 	}
 
-	private static String row(String name, long raw, long wire, double medianMicros, double p99Micros,
-			boolean decodable) {
-		return String.format(Locale.ROOT, "| %s | %,d | %.1f:1 | %,d | %.0f, %.0f | %s |%n", name, wire,
+	/** "brotli.quality=5, window=20 (default)" -> datastar.compression.brotli.quality=5, ...window=20. */
+	private static String[] properties(String settings) {
+		String plain = settings.replace(" (default)", "");
+		String prefix = plain.substring(0, plain.indexOf('.') + 1);
+		String[] parts = plain.split(", ");
+		String[] properties = new String[parts.length];
+		for (int i = 0; i < parts.length; i++) {
+			properties[i] = "datastar.compression." + (parts[i].startsWith(prefix) ? parts[i] : prefix + parts[i]);
+		}
+		return properties;
+	}
+
+	private static String row(String encoding, String settings, long raw, long wire, double medianMicros,
+			double p99Micros, boolean decodable) {
+		return String.format(Locale.ROOT, "| %s | %s | %,d | %.1f:1 | %,d | %.0f, %.0f | %s |%n", encoding, settings, wire,
 				(double) raw / wire, wire / EVENTS, medianMicros, p99Micros, decodable ? "yes" : "NO");
 	}
 
-	interface StreamFactory {
-
-		CompressedStream create() throws IOException;
-
+	/** Decodes gzip chunks in order (header first) and checks that each yields exactly its event. */
+	static boolean gzipDecodesOneByOne(List<byte[]> chunks, List<byte[]> events) {
+		Inflater inflater = new Inflater(true);
+		byte[] out = new byte[1024 * 1024];
+		try {
+			for (int i = 0; i < chunks.size(); i++) {
+				byte[] c = chunks.get(i);
+				int skip = (i == 0) ? 10 : 0;
+				inflater.setInput(c, skip, c.length - skip);
+				int total = 0;
+				int n;
+				while ((n = inflater.inflate(out, total, out.length - total)) > 0) {
+					total += n;
+				}
+				if (!Arrays.equals(Arrays.copyOf(out, total), events.get(i))) {
+					return false;
+				}
+			}
+			return true;
+		}
+		catch (DataFormatException ex) {
+			return false;
+		}
+		finally {
+			inflater.end();
+		}
 	}
 
-	interface CompressedStream {
-
-		/** Compresses one event and flushes: the returned bytes are what goes on the socket now. */
-		byte[] writeAndFlush(byte[] event) throws IOException;
-
-		/** Decodes the chunks in order and checks that each yields exactly its event. */
-		boolean decodesOneByOne(List<byte[]> chunks, List<byte[]> events) throws IOException;
-
-		void close();
-
-	}
-
-	/** gzip as {@code Content-Encoding: gzip}: a header, then raw deflate, SYNC_FLUSH after each event. */
-	static final class GzipStream implements CompressedStream {
-
-		private static final byte[] HEADER = { 0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff };
-
-		private final Deflater deflater;
-
-		private final byte[] buf = new byte[64 * 1024];
-
-		private boolean headerSent;
-
-		GzipStream(int level) {
-			this.deflater = new Deflater(level, true);
+	/** Decodes Brotli chunks in order and checks that each yields exactly its event. */
+	static boolean brotliDecodesOneByOne(List<byte[]> chunks, List<byte[]> events) {
+		DecoderJNI.Wrapper decoder;
+		try {
+			decoder = new DecoderJNI.Wrapper(256 * 1024);
 		}
-
-		@Override
-		public byte[] writeAndFlush(byte[] event) {
-			ByteArrayOutputStream out = new ByteArrayOutputStream(event.length / 8);
-			if (!this.headerSent) {
-				out.write(HEADER, 0, HEADER.length);
-				this.headerSent = true;
-			}
-			this.deflater.setInput(event);
-			int n;
-			do {
-				n = this.deflater.deflate(this.buf, 0, this.buf.length, Deflater.SYNC_FLUSH);
-				out.write(this.buf, 0, n);
-			}
-			while (n == this.buf.length);
-			return out.toByteArray();
+		catch (IOException ex) {
+			return false;
 		}
-
-		@Override
-		public boolean decodesOneByOne(List<byte[]> chunks, List<byte[]> events) throws IOException {
-			Inflater inflater = new Inflater(true);
-			byte[] out = new byte[256 * 1024];
-			try {
-				for (int i = 0; i < chunks.size(); i++) {
-					byte[] c = chunks.get(i);
-					int skip = (i == 0) ? HEADER.length : 0;
-					inflater.setInput(c, skip, c.length - skip);
-					int total = 0;
-					int n;
-					while ((n = inflater.inflate(out, total, out.length - total)) > 0) {
-						total += n;
+		try {
+			for (int i = 0; i < chunks.size(); i++) {
+				byte[] c = chunks.get(i);
+				ByteBuffer in = decoder.getInputBuffer();
+				in.clear();
+				in.put(c);
+				decoder.push(c.length);
+				ByteArrayOutputStream decoded = new ByteArrayOutputStream();
+				boolean drained = false;
+				while (true) {
+					DecoderJNI.Status status = decoder.getStatus();
+					if (decoder.hasOutput() || status == DecoderJNI.Status.NEEDS_MORE_OUTPUT) {
+						ByteBuffer o = decoder.pull();
+						byte[] b = new byte[o.remaining()];
+						o.get(b);
+						decoded.writeBytes(b);
 					}
-					if (!Arrays.equals(Arrays.copyOf(out, total), events.get(i))) {
+					else if (status == DecoderJNI.Status.OK) {
+						decoder.push(0);
+					}
+					else if (status == DecoderJNI.Status.NEEDS_MORE_INPUT && !drained) {
+						// brotli4j's decoder keeps bytes that crossed its ring buffer's end until pushed again.
+						drained = true;
+						decoder.push(0);
+					}
+					else if (status == DecoderJNI.Status.NEEDS_MORE_INPUT) {
+						break;
+					}
+					else {
 						return false;
 					}
 				}
-				return true;
-			}
-			catch (java.util.zip.DataFormatException ex) {
-				throw new IOException(ex);
-			}
-			finally {
-				inflater.end();
-			}
-		}
-
-		@Override
-		public void close() {
-			this.deflater.end();
-		}
-
-	}
-
-	/** Brotli as {@code Content-Encoding: br}: one encoder per stream, a flush after each event. */
-	static final class BrotliStream implements CompressedStream {
-
-		private final ChunkSink sink = new ChunkSink();
-
-		private final BrotliOutputStream brotli;
-
-		BrotliStream(int quality) throws IOException {
-			this.brotli = new BrotliOutputStream(this.sink, new Encoder.Parameters().setQuality(quality).setWindow(22),
-					64 * 1024);
-		}
-
-		@Override
-		public byte[] writeAndFlush(byte[] event) throws IOException {
-			this.brotli.write(event);
-			this.brotli.flush();
-			return this.sink.take();
-		}
-
-		@Override
-		public boolean decodesOneByOne(List<byte[]> chunks, List<byte[]> events) throws IOException {
-			DecoderJNI.Wrapper decoder = new DecoderJNI.Wrapper(256 * 1024);
-			try {
-				for (int i = 0; i < chunks.size(); i++) {
-					byte[] c = chunks.get(i);
-					ByteBuffer in = decoder.getInputBuffer();
-					in.clear();
-					in.put(c);
-					decoder.push(c.length);
-					ByteArrayOutputStream decoded = new ByteArrayOutputStream();
-					while (true) {
-						DecoderJNI.Status status = decoder.getStatus();
-						if (decoder.hasOutput() || status == DecoderJNI.Status.NEEDS_MORE_OUTPUT) {
-							ByteBuffer o = decoder.pull();
-							byte[] b = new byte[o.remaining()];
-							o.get(b);
-							decoded.write(b);
-						}
-						else if (status == DecoderJNI.Status.OK) {
-							decoder.push(0);
-						}
-						else if (status == DecoderJNI.Status.NEEDS_MORE_INPUT) {
-							break;
-						}
-						else {
-							return false;
-						}
-					}
-					if (!Arrays.equals(decoded.toByteArray(), events.get(i))) {
-						return false;
-					}
+				if (!Arrays.equals(decoded.toByteArray(), events.get(i))) {
+					return false;
 				}
-				return true;
 			}
-			finally {
-				decoder.destroy();
-			}
+			return true;
 		}
-
-		@Override
-		public void close() {
-			try {
-				this.brotli.close();
-			}
-			catch (IOException ex) {
-				// measuring only
-			}
+		finally {
+			decoder.destroy();
 		}
-
-	}
-
-	/** Collects what the compressor wrote since the last {@link #take()}. */
-	static final class ChunkSink extends ByteArrayOutputStream {
-
-		byte[] take() {
-			byte[] b = toByteArray();
-			reset();
-			return b;
-		}
-
 	}
 
 }

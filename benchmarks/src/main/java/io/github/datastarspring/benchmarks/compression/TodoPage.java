@@ -6,7 +6,15 @@ package io.github.datastarspring.benchmarks.compression;
  */
 public final class TodoPage {
 
-	private final boolean[] completed = new boolean[100];
+	private final boolean[] completed;
+
+	TodoPage() {
+		this(100);
+	}
+
+	TodoPage(int todos) {
+		this.completed = new boolean[todos];
+	}
 
 	public void toggle(int i) {
 		this.completed[i % this.completed.length] ^= true;

@@ -45,6 +45,11 @@ final class Browser implements AutoCloseable {
 	}
 
 	static Browser start() throws IOException {
+		return start(new String[0]);
+	}
+
+	/** @param extraArguments more Chromium switches, for one test's needs */
+	static Browser start(String... extraArguments) throws IOException {
 		Path profile = Files.createTempDirectory("todomvc-chromium");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
@@ -54,6 +59,7 @@ final class Browser implements AutoCloseable {
 				// A page left for another stays alive in the back/forward cache with its stream open;
 				// six of those use up Chromium's HTTP/1.1 connections to the server.
 				"--disable-features=BackForwardCache");
+		options.addArguments(extraArguments);
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
