@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.github.datastarspring.DatastarAutoConfiguration;
-import io.github.datastarspring.DatastarSignalsProperties;
 import io.github.datastarspring.DatastarSseProperties;
 import io.github.datastarspring.core.DatastarEventEncoder;
+import io.github.datastarspring.core.DatastarSignalsReader;
 import io.github.datastarspring.core.TemplateRenderer;
+import io.github.datastarspring.errors.DatastarErrorAnswers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
@@ -54,22 +56,21 @@ public class DatastarMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DatastarSignalsHandlerMethodArgumentResolver datastarSignalsHandlerMethodArgumentResolver(
-			ObjectProvider<JsonMapper> jsonMapper, DatastarSignalsProperties properties) {
-		return new DatastarSignalsHandlerMethodArgumentResolver(jsonMapper.getIfAvailable(JsonMapper::shared),
-				properties.maxSize().toBytes());
+			DatastarSignalsReader reader) {
+		return new DatastarSignalsHandlerMethodArgumentResolver(reader);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	DatastarSignalsHandlerExceptionResolver datastarSignalsHandlerExceptionResolver(
+	DatastarHandlerExceptionResolver datastarHandlerExceptionResolver(DatastarErrorAnswers answers,
 			ObjectProvider<JsonMapper> jsonMapper) {
-		return new DatastarSignalsHandlerExceptionResolver(jsonMapper.getIfAvailable(JsonMapper::shared));
+		return new DatastarHandlerExceptionResolver(answers, jsonMapper.getIfAvailable(JsonMapper::shared));
 	}
 
 	@Bean
 	DatastarWebMvcConfigurer datastarWebMvcConfigurer(DatastarEmitterSupport support, DatastarEventEncoder encoder,
 			DatastarSignalsHandlerMethodArgumentResolver signalsResolver,
-			DatastarSignalsHandlerExceptionResolver exceptionResolver) {
+			DatastarHandlerExceptionResolver exceptionResolver) {
 		return new DatastarWebMvcConfigurer(List.of(signalsResolver, new DatastarRequestHandlerMethodArgumentResolver(),
 						new DatastarEmitterHandlerMethodArgumentResolver()),
 				List.of(new DatastarEmitterReturnValueHandler(support), new DatastarResponseReturnValueHandler(encoder)),
@@ -78,8 +79,9 @@ public class DatastarMvcAutoConfiguration {
 
 	@Bean
 	static DatastarReturnValueHandlerOrdering datastarReturnValueHandlerOrdering(
-			ObjectProvider<RequestMappingHandlerAdapter> adapters) {
-		return new DatastarReturnValueHandlerOrdering(adapters);
+			ObjectProvider<RequestMappingHandlerAdapter> adapters,
+			ObjectProvider<HandlerExceptionResolver> exceptionResolvers) {
+		return new DatastarReturnValueHandlerOrdering(adapters, exceptionResolvers);
 	}
 
 }

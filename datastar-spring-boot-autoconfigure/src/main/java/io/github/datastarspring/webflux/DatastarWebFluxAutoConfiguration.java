@@ -1,10 +1,11 @@
 package io.github.datastarspring.webflux;
 
 import io.github.datastarspring.DatastarAutoConfiguration;
-import io.github.datastarspring.DatastarSignalsProperties;
 import io.github.datastarspring.DatastarSseProperties;
 import io.github.datastarspring.core.DatastarEventEncoder;
+import io.github.datastarspring.core.DatastarSignalsReader;
 import io.github.datastarspring.core.TemplateRenderer;
+import io.github.datastarspring.errors.DatastarErrorAnswers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,19 +68,18 @@ public class DatastarWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DatastarSignalsWebExceptionHandler datastarSignalsWebExceptionHandler(ObjectProvider<JsonMapper> jsonMapper) {
-		return new DatastarSignalsWebExceptionHandler(jsonMapper.getIfAvailable(JsonMapper::shared));
+	DatastarWebExceptionHandler datastarWebExceptionHandler(DatastarErrorAnswers answers,
+			ObjectProvider<JsonMapper> jsonMapper) {
+		return new DatastarWebExceptionHandler(answers, jsonMapper.getIfAvailable(JsonMapper::shared));
 	}
 
 	@Bean
-	WebFluxConfigurer datastarWebFluxConfigurer(ObjectProvider<JsonMapper> jsonMapper,
-			DatastarSignalsProperties signals) {
-		JsonMapper mapper = jsonMapper.getIfAvailable(JsonMapper::shared);
+	WebFluxConfigurer datastarWebFluxConfigurer(DatastarSignalsReader signals) {
 		return new WebFluxConfigurer() {
 
 			@Override
 			public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
-				configurer.addCustomResolver(new DatastarSignalsHandlerMethodArgumentResolver(mapper, signals,
+				configurer.addCustomResolver(new DatastarSignalsHandlerMethodArgumentResolver(signals,
 						ReactiveAdapterRegistry.getSharedInstance()),
 						new DatastarRequestHandlerMethodArgumentResolver());
 			}

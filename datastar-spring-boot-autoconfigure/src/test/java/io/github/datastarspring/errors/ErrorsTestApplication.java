@@ -1,0 +1,80 @@
+package io.github.datastarspring.errors;
+
+import java.util.Map;
+
+import io.github.datastarspring.DatastarSignals;
+import io.github.datastarspring.core.DatastarEvents;
+import io.github.datastarspring.core.DatastarResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
+
+/** One application for both stacks: only annotations Spring MVC and WebFlux share. */
+@Configuration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+@Import({ ErrorsTestApplication.TodoController.class, ErrorsTestApplication.Advice.class })
+public class ErrorsTestApplication {
+
+	record NewTodo(@Size(max = 10, message = "must be at most 10 characters") String title) {
+	}
+
+	/** Handled by the application's own advice, which answers with Datastar events. */
+	static class QuotaExceededException extends RuntimeException {
+
+		QuotaExceededException(String message) {
+			super(message);
+		}
+
+	}
+
+	@RestController
+	static class TodoController {
+
+		@PostMapping("/todos")
+		String add(@DatastarSignals @Valid NewTodo todo) {
+			return "added " + todo.title();
+		}
+
+		@GetMapping("/todos")
+		String list(@DatastarSignals NewTodo todo) {
+			return "listed " + todo.title();
+		}
+
+		@PostMapping("/crash")
+		String crash() {
+			throw new IllegalStateException("database password is <secret>");
+		}
+
+		@PostMapping("/missing")
+		String missing() {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "That todo was deleted: <b>milk</b>");
+		}
+
+		@PostMapping("/quota")
+		String quota() {
+			throw new QuotaExceededException("You have 3 todos, the limit");
+		}
+
+	}
+
+	@RestControllerAdvice
+	static class Advice {
+
+		@ExceptionHandler
+		DatastarResponse quota(QuotaExceededException ex) {
+			return DatastarResponse.of(DatastarEvents.patchSignals(Map.of("quota", ex.getMessage())));
+		}
+
+	}
+
+}
