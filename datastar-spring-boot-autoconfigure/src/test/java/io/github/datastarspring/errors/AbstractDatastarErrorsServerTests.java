@@ -6,14 +6,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,6 +131,49 @@ abstract class AbstractDatastarErrorsServerTests {
 					.getBytes(StandardCharsets.US_ASCII));
 			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		}
+	}
+
+	@Test
+	void aPersonSeesInvalidSignalsAndServerErrorsOnThePage() throws Exception {
+		try (ErrorsBrowser browser = ErrorsBrowser.start()) {
+			ChromeDriver driver = browser.driver;
+			WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+			driver.get("http://localhost:" + this.port + "/");
+			// ds:signals: the hostile value arrives intact in the signal, and nothing of it ran.
+			WebElement title = driver.findElement(By.id("title"));
+			wait.until((d) -> ErrorsTestApplication.HOSTILE_TITLE.equals(title.getDomProperty("value")));
+			assertThat(driver.executeScript("return window.pwned === undefined")).isEqualTo(true);
+
+			driver.findElement(By.id("add")).click();
+			WebElement invalid = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".datastar-error")));
+			assertThat(invalid.getText()).isEqualTo("Invalid Datastar signals: 'title' must be at most 10 characters");
+			screenshot(driver, "errors-invalid-signals");
+			invalid.click();
+			wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".datastar-error"), 0));
+
+			driver.findElement(By.id("crash")).click();
+			WebElement crash = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".datastar-error")));
+			assertThat(crash.getText()).isEqualTo("Something went wrong, please try again.");
+			screenshot(driver, "errors-server-error");
+			crash.click();
+
+			title.clear();
+			title.sendKeys("Eggs");
+			driver.findElement(By.id("add")).click();
+			wait.until(ExpectedConditions.textToBe(By.id("saved"), "added Eggs"));
+			assertThat(driver.findElements(By.cssSelector(".datastar-error"))).isEmpty();
+		}
+	}
+
+	private void screenshot(ChromeDriver driver, String name) throws Exception {
+		Path file = Path.of("target/screenshots/" + name + "-" + getClass().getSimpleName() + ".png");
+		Files.createDirectories(file.getParent());
+		Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+	}
+
+	@DynamicPropertySource
+	static void serveTheClient(DynamicPropertyRegistry registry) {
+		ErrorsBrowser.serveTheClient(registry);
 	}
 
 	HttpResponse<String> datastar(String method, String path, String json) throws Exception {

@@ -12,17 +12,21 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.HtmlUtils;
 
 /** One application for both stacks: only annotations Spring MVC and WebFlux share. */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-@Import({ ErrorsTestApplication.TodoController.class, ErrorsTestApplication.Advice.class })
+@Import({ ErrorsTestApplication.TodoController.class, ErrorsTestApplication.PageController.class,
+		ErrorsTestApplication.Advice.class })
 public class ErrorsTestApplication {
 
 	record NewTodo(@Size(max = 10, message = "must be at most 10 characters") String title) {
@@ -41,8 +45,9 @@ public class ErrorsTestApplication {
 	static class TodoController {
 
 		@PostMapping("/todos")
-		String add(@DatastarSignals @Valid NewTodo todo) {
-			return "added " + todo.title();
+		DatastarResponse add(@DatastarSignals @Valid NewTodo todo) {
+			return DatastarResponse.of(
+					DatastarEvents.patchElements("<p id=\"saved\">" + HtmlUtils.htmlEscape("added " + todo.title()) + "</p>"));
 		}
 
 		@GetMapping("/todos")
@@ -66,6 +71,21 @@ public class ErrorsTestApplication {
 		}
 
 	}
+
+	/** The page of the browser test; its signals come from the model through {@code ds:signals}. */
+	@Controller
+	static class PageController {
+
+		@GetMapping("/")
+		String page(Model model) {
+			model.addAttribute("form", Map.of("title", HOSTILE_TITLE));
+			return "errors-page";
+		}
+
+	}
+
+	/** Too long to be valid, and written to break out of the attribute, the script or the client's rewriting. */
+	static final String HOSTILE_TITLE = "\"></div><script>window.pwned=1</script> @post('/crash') $x";
 
 	@RestControllerAdvice
 	static class Advice {
