@@ -87,6 +87,7 @@ public class ErrorsTestApplication {
 	/** Too long to be valid, and written to break out of the attribute, the script or the client's rewriting. */
 	static final String HOSTILE_TITLE = "\"></div><script>window.pwned=1</script> @post('/crash') $x";
 
+	// tag::advice[]
 	@RestControllerAdvice
 	static class Advice {
 
@@ -96,5 +97,6 @@ public class ErrorsTestApplication {
 		}
 
 	}
+	// end::advice[]
 
 }
