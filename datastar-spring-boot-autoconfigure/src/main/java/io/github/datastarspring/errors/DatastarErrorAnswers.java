@@ -1,6 +1,7 @@
 package io.github.datastarspring.errors;
 
 import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import io.github.datastarspring.core.DatastarSignalsReader;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.validation.BindingResult;
@@ -96,6 +98,26 @@ public final class DatastarErrorAnswers {
 		}
 		return out.toByteArray();
 	}
+
+	/**
+	 * The body both containers answer a request line (or headers) over their limit with, status
+	 * 414, before any application code runs: GET and DELETE carry the signals in the URL.
+	 */
+	public static byte[] urlTooLong(String path) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "about:blank");
+		body.put("title", "URI Too Long");
+		body.put("status", 414);
+		body.put("detail", URL_TOO_LONG);
+		body.put("instance", path);
+		return JsonMapper.shared().writeValueAsBytes(body);
+	}
+
+	private static final String URL_TOO_LONG = "The request URL (or its headers) is longer than the server accepts. "
+			+ "GET and DELETE send Datastar signals in the URL: send this many with @post (the body allows "
+			+ "datastar.signals.max-size), send fewer (filterSignals, or _local signals the client keeps), "
+			+ "or raise the server's limit (server.max-http-request-header-size on Tomcat, "
+			+ "server.netty.max-initial-line-length on Netty).";
 
 	/** The problem details of a signals failure for a caller that is not the Datastar client, else {@code null}. */
 	public static @Nullable Map<String, Object> problem(Throwable ex, String path) {

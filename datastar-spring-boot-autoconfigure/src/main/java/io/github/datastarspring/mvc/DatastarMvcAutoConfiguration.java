@@ -9,6 +9,7 @@ import io.github.datastarspring.core.DatastarEventEncoder;
 import io.github.datastarspring.core.DatastarSignalsReader;
 import io.github.datastarspring.core.TemplateRenderer;
 import io.github.datastarspring.errors.DatastarErrorAnswers;
+import org.apache.catalina.startup.Tomcat;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +19,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.thread.Threading;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -82,6 +87,33 @@ public class DatastarMvcAutoConfiguration {
 			ObjectProvider<RequestMappingHandlerAdapter> adapters,
 			ObjectProvider<HandlerExceptionResolver> exceptionResolvers) {
 		return new DatastarReturnValueHandlerOrdering(adapters, exceptionResolvers);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Tomcat.class, TomcatServletWebServerFactory.class })
+	static class TomcatConfiguration {
+
+		/** After Boot's own customizer, which adds the error report valve this one replaces. */
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> datastarTomcatErrorReportCustomizer() {
+			return new OrderedTomcatCustomizer();
+		}
+
+	}
+
+	static final class OrderedTomcatCustomizer
+			implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+		@Override
+		public void customize(TomcatServletWebServerFactory factory) {
+			factory.addContextCustomizers((context) -> DatastarErrorReportValve.install(context.getParent()));
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
 	}
 
 }

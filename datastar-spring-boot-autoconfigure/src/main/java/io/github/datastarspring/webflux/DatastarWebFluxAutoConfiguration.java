@@ -6,6 +6,7 @@ import io.github.datastarspring.core.DatastarEventEncoder;
 import io.github.datastarspring.core.DatastarSignalsReader;
 import io.github.datastarspring.core.TemplateRenderer;
 import io.github.datastarspring.errors.DatastarErrorAnswers;
+import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,7 +15,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
@@ -85,6 +88,17 @@ public class DatastarWebFluxAutoConfiguration {
 			}
 
 		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ HttpServer.class, NettyServerCustomizer.class })
+	static class ReactorNettyConfiguration {
+
+		@Bean
+		NettyServerCustomizer datastarRequestTooLongCustomizer() {
+			return RequestTooLongHandler::install;
+		}
+
 	}
 
 }

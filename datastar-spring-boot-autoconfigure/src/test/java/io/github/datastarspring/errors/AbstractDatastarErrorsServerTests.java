@@ -114,6 +114,14 @@ abstract class AbstractDatastarErrorsServerTests {
 	}
 
 	@Test
+	void signalsOverTheContainersUrlLimitGetAClearAnswer() throws Exception {
+		String big = "%7B%22title%22:%22" + "x".repeat(20_000) + "%22%7D";
+		String response = raw("GET /todos?datastar=" + big);
+		assertThat(response).startsWith("HTTP/1.1 414").containsIgnoringCase("content-type: application/problem+json")
+			.contains("GET and DELETE send Datastar signals in the URL: send this many with @post");
+	}
+
+	@Test
 	void aValidQueryStillBinds() throws Exception {
 		assertThat(send("GET", "/todos?datastar=%7B%22title%22:%22caf%C3%A9+au+lait%22%7D", null, true).body())
 			.isEqualTo("listed café au lait");
