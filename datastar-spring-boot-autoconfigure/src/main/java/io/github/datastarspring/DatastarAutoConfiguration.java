@@ -62,8 +62,8 @@ public class DatastarAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		DatastarErrorAnswers datastarErrorAnswers(DatastarErrorRenderer renderer, DatastarEventEncoder encoder,
-				DatastarErrorsProperties properties) {
-			return new DatastarErrorAnswers(renderer, encoder, properties);
+				DatastarErrorsProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
+			return new DatastarErrorAnswers(renderer, encoder, properties, jsonMapper.getIfAvailable(JsonMapper::shared));
 		}
 
 	}

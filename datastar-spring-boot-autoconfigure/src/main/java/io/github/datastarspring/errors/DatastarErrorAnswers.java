@@ -39,11 +39,14 @@ public final class DatastarErrorAnswers {
 
 	private final DatastarErrorsProperties properties;
 
+	private final JsonMapper jsonMapper;
+
 	public DatastarErrorAnswers(DatastarErrorRenderer renderer, DatastarEventEncoder encoder,
-			DatastarErrorsProperties properties) {
+			DatastarErrorsProperties properties, JsonMapper jsonMapper) {
 		this.renderer = renderer;
 		this.encoder = encoder;
 		this.properties = properties;
+		this.jsonMapper = jsonMapper;
 	}
 
 	/** Whether a request with this {@code Datastar-Request} header value gets its errors as events. */
@@ -120,8 +123,21 @@ public final class DatastarErrorAnswers {
 			+ "server.netty.max-initial-line-length on Netty).";
 
 	/** The problem details of a signals failure for a caller that is not the Datastar client, else {@code null}. */
-	public static @Nullable Map<String, Object> problem(Throwable ex, String path) {
-		return (ex instanceof DatastarSignalsException signals) ? signals.problem(path) : null;
+	public @Nullable Problem problem(Throwable ex, String path) {
+		if (!(ex instanceof DatastarSignalsException signals)) {
+			return null;
+		}
+		return new Problem(signals.getStatus(), this.jsonMapper.writeValueAsBytes(signals.problem(path)));
+	}
+
+	/**
+	 * An {@code application/problem+json} answer.
+	 *
+	 * @param status the HTTP status
+	 * @param body the JSON body
+	 */
+	public record Problem(int status, byte[] body) {
+
 	}
 
 }

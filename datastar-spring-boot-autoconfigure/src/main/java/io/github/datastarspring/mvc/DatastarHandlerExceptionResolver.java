@@ -1,15 +1,13 @@
 package io.github.datastarspring.mvc;
 
-import java.util.Map;
-
 import io.github.datastarspring.core.DatastarHeaders;
 import io.github.datastarspring.errors.DatastarError;
 import io.github.datastarspring.errors.DatastarErrorAnswers;
+import io.github.datastarspring.errors.DatastarErrorAnswers.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -26,11 +24,8 @@ public class DatastarHandlerExceptionResolver implements HandlerExceptionResolve
 
 	private final DatastarErrorAnswers answers;
 
-	private final JsonMapper jsonMapper;
-
-	public DatastarHandlerExceptionResolver(DatastarErrorAnswers answers, JsonMapper jsonMapper) {
+	public DatastarHandlerExceptionResolver(DatastarErrorAnswers answers) {
 		this.answers = answers;
-		this.jsonMapper = jsonMapper;
 	}
 
 	@Override
@@ -50,15 +45,15 @@ public class DatastarHandlerExceptionResolver implements HandlerExceptionResolve
 				response.flushBuffer();
 				return new ModelAndView();
 			}
-			Map<String, Object> problem = DatastarErrorAnswers.problem(ex, request.getRequestURI());
+			Problem problem = this.answers.problem(ex, request.getRequestURI());
 			if (problem == null) {
 				return null;
 			}
 			response.resetBuffer();
-			response.setStatus((Integer) problem.get("status"));
+			response.setStatus(problem.status());
 			// JSON is UTF-8 by definition: no charset parameter, as on WebFlux.
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			this.jsonMapper.writeValue(response.getOutputStream(), problem);
+			response.getOutputStream().write(problem.body());
 			return new ModelAndView();
 		}
 		catch (Exception failure) {

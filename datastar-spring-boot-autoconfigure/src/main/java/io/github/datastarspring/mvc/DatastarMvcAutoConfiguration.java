@@ -10,7 +10,6 @@ import io.github.datastarspring.core.DatastarSignalsReader;
 import io.github.datastarspring.core.TemplateRenderer;
 import io.github.datastarspring.errors.DatastarErrorAnswers;
 import org.apache.catalina.startup.Tomcat;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -67,9 +66,8 @@ public class DatastarMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DatastarHandlerExceptionResolver datastarHandlerExceptionResolver(DatastarErrorAnswers answers,
-			ObjectProvider<JsonMapper> jsonMapper) {
-		return new DatastarHandlerExceptionResolver(answers, jsonMapper.getIfAvailable(JsonMapper::shared));
+	DatastarHandlerExceptionResolver datastarHandlerExceptionResolver(DatastarErrorAnswers answers) {
+		return new DatastarHandlerExceptionResolver(answers);
 	}
 
 	@Bean

@@ -1,12 +1,10 @@
 package io.github.datastarspring.webflux;
 
-import java.util.Map;
-
 import io.github.datastarspring.core.DatastarHeaders;
 import io.github.datastarspring.errors.DatastarError;
 import io.github.datastarspring.errors.DatastarErrorAnswers;
+import io.github.datastarspring.errors.DatastarErrorAnswers.Problem;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -26,11 +24,8 @@ public class DatastarWebExceptionHandler implements WebExceptionHandler, Ordered
 
 	private final DatastarErrorAnswers answers;
 
-	private final JsonMapper jsonMapper;
-
-	public DatastarWebExceptionHandler(DatastarErrorAnswers answers, JsonMapper jsonMapper) {
+	public DatastarWebExceptionHandler(DatastarErrorAnswers answers) {
 		this.answers = answers;
-		this.jsonMapper = jsonMapper;
 	}
 
 	/** Before Boot's {@code ErrorWebExceptionHandler} (-1). */
@@ -55,13 +50,13 @@ public class DatastarWebExceptionHandler implements WebExceptionHandler, Ordered
 			response.getHeaders().set(DatastarErrorAnswers.ERROR_STATUS_HEADER, String.valueOf(error.status()));
 			return write(response, body);
 		}
-		Map<String, Object> problem = DatastarErrorAnswers.problem(ex, path);
+		Problem problem = this.answers.problem(ex, path);
 		if (problem == null) {
 			return Mono.error(ex);
 		}
-		response.setStatusCode(HttpStatus.valueOf((Integer) problem.get("status")));
+		response.setStatusCode(HttpStatus.valueOf(problem.status()));
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		return write(response, this.jsonMapper.writeValueAsBytes(problem));
+		return write(response, problem.body());
 	}
 
 	private static Mono<Void> write(ServerHttpResponse response, byte[] body) {

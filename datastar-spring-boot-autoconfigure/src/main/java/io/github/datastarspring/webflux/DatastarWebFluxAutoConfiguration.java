@@ -7,7 +7,6 @@ import io.github.datastarspring.core.DatastarSignalsReader;
 import io.github.datastarspring.core.TemplateRenderer;
 import io.github.datastarspring.errors.DatastarErrorAnswers;
 import reactor.netty.http.server.HttpServer;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -71,9 +70,8 @@ public class DatastarWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DatastarWebExceptionHandler datastarWebExceptionHandler(DatastarErrorAnswers answers,
-			ObjectProvider<JsonMapper> jsonMapper) {
-		return new DatastarWebExceptionHandler(answers, jsonMapper.getIfAvailable(JsonMapper::shared));
+	DatastarWebExceptionHandler datastarWebExceptionHandler(DatastarErrorAnswers answers) {
+		return new DatastarWebExceptionHandler(answers);
 	}
 
 	@Bean

@@ -82,7 +82,7 @@ class DatastarMvcAutoConfigurationTests {
 			.withBean("myExceptionResolver", DatastarHandlerExceptionResolver.class,
 					() -> new DatastarHandlerExceptionResolver(new DatastarErrorAnswers((error) -> List.of(),
 							new DatastarEventEncoder(), new DatastarErrorsProperties(true, "body", ElementPatchMode.APPEND,
-									null, null, null, "Failed")), JsonMapper.shared()))
+									null, null, null, "Failed"), JsonMapper.shared())))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(DatastarEmitterSupport.class)
 					.hasSingleBean(DatastarSignalsHandlerMethodArgumentResolver.class)
