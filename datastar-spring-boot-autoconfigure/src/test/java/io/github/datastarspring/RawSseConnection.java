@@ -1,18 +1,15 @@
 package io.github.datastarspring;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.github.datastarspring.test.LiveEventStream;
 
 /**
  * An HTTP/1.1 request for a Datastar stream on a raw socket, to see what a browser sees of the
  * end of the response: the last chunk of a complete response, or a connection that just closes.
+ * A thin delegate to {@link LiveEventStream} of datastar-spring-boot-test, kept for its callers.
  */
 public final class RawSseConnection implements Closeable {
 
@@ -27,15 +24,12 @@ public final class RawSseConnection implements Closeable {
 
 	}
 
-	private final Socket socket;
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private final InputStream in;
+	private final LiveEventStream stream;
 
-	private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-
-	private RawSseConnection(Socket socket) throws IOException {
-		this.socket = socket;
-		this.in = socket.getInputStream();
+	private RawSseConnection(LiveEventStream stream) {
+		this.stream = stream;
 	}
 
 	/** Sends {@code GET path} as the Datastar client does. */
@@ -48,74 +42,35 @@ public final class RawSseConnection implements Closeable {
 	 * for a client that stalls the server by not reading.
 	 */
 	public static RawSseConnection open(int port, String path, int receiveBufferSize) throws IOException {
-		Socket socket = new Socket();
-		if (receiveBufferSize > 0) {
-			socket.setReceiveBufferSize(receiveBufferSize);
-		}
-		socket.connect(new InetSocketAddress("localhost", port), 5000);
-		socket.setSoTimeout(10_000);
-		OutputStream out = socket.getOutputStream();
-		out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port
-				+ "\r\nAccept: text/event-stream\r\nDatastar-Request: true\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-		out.flush();
-		return new RawSseConnection(socket);
+		return new RawSseConnection(LiveEventStream.connect("http://localhost:" + port + path)
+			.receiveBufferSize(receiveBufferSize)
+			.timeout(TIMEOUT)
+			.open());
 	}
 
 	/** Reads until {@code text} has arrived; fails after 10 s or when the response ends first. */
-	public void await(String text) throws IOException {
-		byte[] buffer = new byte[8192];
-		while (!received().contains(text)) {
-			int n = this.in.read(buffer);
-			if (n < 0) {
-				throw new IOException("Response ended before \"" + text + "\" arrived: " + received());
-			}
-			this.received.write(buffer, 0, n);
-		}
+	public void await(String text) {
+		this.stream.awaitRaw(text, TIMEOUT);
 	}
 
 	/** Reads to the end of the response; fails after 10 s without one. */
-	public Ending readToEnd() throws IOException {
-		byte[] buffer = new byte[64 * 1024];
-		while (true) {
-			if (received().endsWith("\r\n0\r\n\r\n")) {
-				return Ending.COMPLETED;
-			}
-			int n;
-			try {
-				n = this.in.read(buffer);
-			}
-			catch (SocketTimeoutException ex) {
-				throw new IOException("The response neither ended nor failed within 10 s: " + tail(), ex);
-			}
-			catch (IOException ex) {
-				// Connection reset: the client's read fails.
-				return Ending.ABORTED;
-			}
-			if (n < 0) {
-				return Ending.ABORTED;
-			}
-			this.received.write(buffer, 0, n);
-		}
+	public Ending readToEnd() {
+		return Ending.valueOf(this.stream.awaitEnd(TIMEOUT).name());
 	}
 
 	/** Resizes the receive buffer, to read quickly what a client that stalled left unread. */
 	public void setReceiveBufferSize(int size) throws IOException {
-		this.socket.setReceiveBufferSize(size);
+		this.stream.setReceiveBufferSize(size);
 	}
 
 	/** Everything received so far, headers included. */
 	public String received() {
-		return this.received.toString(StandardCharsets.UTF_8);
-	}
-
-	private String tail() {
-		String all = received();
-		return all.substring(Math.max(0, all.length() - 200));
+		return this.stream.rawResponse();
 	}
 
 	@Override
-	public void close() throws IOException {
-		this.socket.close();
+	public void close() {
+		this.stream.close();
 	}
 
 }

@@ -1,79 +1,51 @@
 package io.github.datastarspring.realtime;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+
+import io.github.datastarspring.test.LiveEventStream;
+import io.github.datastarspring.test.ReceivedEvent;
 
 /**
  * Reads a real server's event stream as it arrives, skipping comments (heartbeats); closing it
- * drops the connection, as a browser tab that goes away.
+ * drops the connection, as a browser tab that goes away. A thin delegate to
+ * {@link LiveEventStream} of datastar-spring-boot-test, kept for its callers.
  */
 final class RealtimeSseClient implements AutoCloseable {
 
-	static final HttpClient HTTP = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private static final Duration WAIT = Duration.ofSeconds(60);
 
-	private final HttpResponse<InputStream> response;
+	private final LiveEventStream stream;
 
-	private final BufferedReader reader;
-
-	private RealtimeSseClient(HttpResponse<InputStream> response) {
-		this.response = response;
-		this.reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8), 64 * 1024);
+	private RealtimeSseClient(LiveEventStream stream) {
+		this.stream = stream;
 	}
 
 	/** Opens the stream, with {@code Last-Event-ID} when not {@code null}. */
 	static RealtimeSseClient open(String url, String lastEventId) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-			.header("Datastar-Request", "true")
-			.header("Accept", "text/event-stream");
-		if (lastEventId != null) {
-			request.header("Last-Event-ID", lastEventId);
+		LiveEventStream stream = LiveEventStream.connect(url).lastEventId(lastEventId).open();
+		if (stream.status() != 200) {
+			stream.close();
+			throw new IllegalStateException("HTTP " + stream.status());
 		}
-		HttpResponse<InputStream> response = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
-			.get(10, TimeUnit.SECONDS);
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException("HTTP " + response.statusCode());
-		}
-		return new RealtimeSseClient(response);
+		return new RealtimeSseClient(stream);
 	}
 
 	/** The next event's lines (without comments and the blank line), or {@code null} at the end. */
-	String nextEvent() throws IOException {
-		StringBuilder event = new StringBuilder();
-		String line;
-		while ((line = this.reader.readLine()) != null) {
-			if (line.isEmpty()) {
-				if (event.length() > 0) {
-					return event.toString();
-				}
-				continue;
+	String nextEvent() {
+		ReceivedEvent event = this.stream.pollEvent(WAIT);
+		if (event == null) {
+			if (this.stream.ending() == null) {
+				throw new AssertionError("No event within " + WAIT + "; received:\n" + this.stream.received());
 			}
-			if (!line.startsWith(":")) {
-				event.append(line).append('\n');
-			}
+			return null;
 		}
-		return null;
+		String text = event.toString();
+		return text.substring(0, text.length() - 1);
 	}
 
 	@Override
 	public void close() {
-		try {
-			this.response.body().close();
-		}
-		catch (IOException ex) {
-			// Closing is all we wanted.
-		}
+		this.stream.close();
 	}
 
 	static String id(String event) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.datastarspring.core.DatastarSink;
+import io.github.datastarspring.test.ReceivedEvents;
 
 /**
  * An in-memory stream: a bounded queue the test reads from (or stops reading, to play a stalled
@@ -149,24 +150,16 @@ class TestSink implements DatastarSink {
 		return this.queue.size();
 	}
 
-	/** The {@code id:} of an encoded event, or {@code null}. */
+	/** The {@code id:} of an encoded event (the blank line after it may be missing), or {@code null}. */
 	static String id(String event) {
-		for (String line : event.split("\n")) {
-			if (line.startsWith("id: ")) {
-				return line.substring(4);
-			}
-		}
-		return null;
+		ReceivedEvents events = ReceivedEvents.parse(event + "\n\n");
+		return (events.size() > 0) ? events.get(0).id() : null;
 	}
 
-	/** The HTML of a patch-elements event (single line). */
+	/** The HTML of a patch-elements event (the blank line after it may be missing). */
 	static String elements(String event) {
-		for (String line : event.split("\n")) {
-			if (line.startsWith("data: elements ")) {
-				return line.substring("data: elements ".length());
-			}
-		}
-		return null;
+		ReceivedEvents events = ReceivedEvents.parse(event + "\n\n");
+		return (events.size() > 0) ? events.get(0).elements() : null;
 	}
 
 }

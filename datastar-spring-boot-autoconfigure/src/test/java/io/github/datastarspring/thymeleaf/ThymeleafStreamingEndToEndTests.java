@@ -1,23 +1,15 @@
 package io.github.datastarspring.thymeleaf;
 
 import java.io.File;
-import java.io.InputStream;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.github.datastarspring.mvc.DatastarEmitter;
+import io.github.datastarspring.test.LiveEventStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -39,6 +31,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import static io.github.datastarspring.test.DatastarAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -106,28 +99,14 @@ class ThymeleafStreamingEndToEndTests {
 
 	@Test
 	void theFragmentArrivesAsAPatchElementsEvent() throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/stream"))
-			.header("Datastar-Request", "true")
-			.header("Accept", "text/event-stream")
-			.build();
-		HttpResponse<InputStream> response = HttpClient.newHttpClient()
-			.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-			.get(10, TimeUnit.SECONDS);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/event-stream"));
-		List<String> event = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null && !(line.isEmpty() && !event.isEmpty())) {
-				if (!line.isEmpty() && !line.startsWith(":")) {
-					event.add(line);
-				}
-			}
+		try (LiveEventStream stream = LiveEventStream.connect("http://localhost:" + this.port + "/stream").open()) {
+			assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
+			assertThat(stream.remainingEvents()).singleElement()
+				.isPatchElements()
+				.hasData("elements <ul id=\"todos\">", "elements <li><a href=\"/todos/1\">Write docs</a></li>",
+						"elements <li><a href=\"/todos/2\">&lt;b&gt;Ship&lt;/b&gt; it</a></li>", "elements </ul>");
+			assertThat(stream.awaitEnd()).isEqualTo(LiveEventStream.Ending.COMPLETED);
 		}
-		assertThat(event).containsExactly("event: datastar-patch-elements", "data: elements <ul id=\"todos\">",
-				"data: elements <li><a href=\"/todos/1\">Write docs</a></li>",
-				"data: elements <li><a href=\"/todos/2\">&lt;b&gt;Ship&lt;/b&gt; it</a></li>", "data: elements </ul>");
 	}
 
 	@Test

@@ -4,15 +4,15 @@ package io.github.datastarspring.benchmarks.compression;
  * A TodoMVC list of 100 todos rendered whole, as a fat-morph server sends it after every change; the
  * markup of each item follows what sample-todomvc renders.
  */
-final class TodoPage {
+public final class TodoPage {
 
 	private final boolean[] completed = new boolean[100];
 
-	void toggle(int i) {
+	public void toggle(int i) {
 		this.completed[i % this.completed.length] ^= true;
 	}
 
-	String render() {
+	public String render() {
 		StringBuilder sb = new StringBuilder(24_000);
 		int left = 0;
 		for (boolean c : this.completed) {

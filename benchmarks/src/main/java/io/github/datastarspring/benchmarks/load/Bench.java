@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +36,9 @@ public final class Bench {
 	private final int fixedSeconds;
 
 	private final double saturationSeconds = 8;
+
+	/** Server CPU µs per delivery at saturation, by server, in run order: for the ratio table. */
+	private final Map<String, Double> cpuPerDelivery = new LinkedHashMap<>();
 
 	private final List<String> rows = new ArrayList<>();
 
@@ -85,6 +90,14 @@ public final class Bench {
 		sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (String row : this.rows) {
 			sb.append(row).append('\n');
+		}
+		Double floor = this.cpuPerDelivery.get("nio-floor");
+		Double node = this.cpuPerDelivery.get("node-sdk");
+		if (floor != null || node != null) {
+			sb.append("\n| server | CPU per delivery / nio-floor | / node-sdk |\n|---|---:|---:|\n");
+			this.cpuPerDelivery.forEach((name, cpu) -> sb.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", name,
+					(floor != null) ? String.format(Locale.ROOT, "%.2fx", cpu / floor) : "-",
+					(node != null) ? String.format(Locale.ROOT, "%.2fx", cpu / node) : "-")));
 		}
 		return sb.toString();
 	}
@@ -161,6 +174,7 @@ public final class Bench {
 				double selfCpu = 100.0 * (self1 - self0) / window;
 				log(String.format(Locale.ROOT, "saturation: %.0f deliveries/s, %.1f µs CPU each, %.1f%% delivered", rate,
 						cpuPerDelivery, delivered));
+				this.cpuPerDelivery.put(name, cpuPerDelivery);
 
 				return String.format(Locale.ROOT,
 						"| %s | %.2f | %.1f | %.1f | %.0f | %.1f | %.0f | %.0f | %.0f | %,.0f | %.1f | %.1f | %.0f / %.0f |",

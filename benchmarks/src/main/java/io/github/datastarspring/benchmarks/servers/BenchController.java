@@ -3,6 +3,7 @@ package io.github.datastarspring.benchmarks.servers;
 import java.lang.management.ManagementFactory;
 
 import io.github.datastarspring.benchmarks.Payloads;
+import io.github.datastarspring.benchmarks.compression.TodoPage;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,8 @@ class BenchController {
 
 	private final PublishLoop loop = new PublishLoop();
 
+	private final TodoPage todos = new TodoPage();
+
 	BenchController(FanOut fanOut) {
 		this.fanOut = fanOut;
 	}
@@ -32,6 +35,19 @@ class BenchController {
 			return ResponseEntity.status(HttpStatus.CONFLICT).body("already publishing\n");
 		}
 		return ResponseEntity.accepted().body("started\n");
+	}
+
+	/**
+	 * Publishes {@code count} TodoMVC fat morphs (100 todos, one toggled per event), one after the
+	 * other on the calling thread: the stream whose bytes on the wire the compression run measures.
+	 */
+	@PostMapping("/publish-todos")
+	String publishTodos(@RequestParam(defaultValue = "100") int count) {
+		for (int i = 0; i < count; i++) {
+			this.todos.toggle(i * 37);
+			this.fanOut.publish(this.todos.render());
+		}
+		return "published " + count + "\n";
 	}
 
 	@GetMapping("/status")

@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.UUID;
 
+import io.github.datastarspring.test.DatastarHttpRequests;
+import io.github.datastarspring.test.ReceivedEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static io.github.datastarspring.test.DatastarAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,7 +49,7 @@ class TodoControllerTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("text/event-stream"));
-		assertThat(response.body()).contains("event: datastar-patch-signals").contains("data: signals {\"title\":\"\"}");
+		assertThat(ReceivedEvents.parse(response.body())).singleElement().isPatchSignals().hasSignals("{\"title\":\"\"}");
 		assertThat(this.store.find(this.list).todos()).extracting(Todo::title).containsExactly("Buy milk");
 	}
 
@@ -97,7 +99,7 @@ class TodoControllerTests {
 		Todo todo = this.store.add(this.list, "Buy milk");
 		HttpResponse<String> response = send("PUT", "/todos/" + todo.id(), "{\"title\":\"\",\"draft\":\" Buy oat milk \"}");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("data: signals {\"_editing\":0}");
+		assertThat(ReceivedEvents.parse(response.body())).singleElement().isPatchSignals().hasSignal("_editing", 0);
 		assertThat(this.store.find(this.list).todos()).containsExactly(new Todo(todo.id(), "Buy oat milk", false));
 	}
 
@@ -201,16 +203,8 @@ class TodoControllerTests {
 	}
 
 	private HttpResponse<String> sendTo(String path, String method, String signals) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Datastar-Request", "true")
-			.header("Accept", "text/event-stream, text/html, application/json");
-		if (signals != null) {
-			request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(signals));
-		}
-		else {
-			request.method(method, BodyPublishers.noBody());
-		}
-		return this.http.send(request.build(), BodyHandlers.ofString());
+		URI uri = URI.create("http://localhost:" + this.port + path);
+		return this.http.send(DatastarHttpRequests.request(method, uri, signals).build(), BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -3,30 +3,29 @@ package io.github.datastarspring.sample.dashboard.web;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.github.datastarspring.sample.dashboard.metrics.BusinessSimulator;
 import io.github.datastarspring.sample.dashboard.DashboardTest;
+import io.github.datastarspring.test.DatastarWebTestClient;
+import io.github.datastarspring.test.ReceivedEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static io.github.datastarspring.test.DatastarAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The page, its stream and its commands over real HTTP. */
 @DashboardTest
 class DashboardHttpTests {
-
-	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
-	};
 
 	@Autowired
 	WebTestClient client;
@@ -61,15 +60,12 @@ class DashboardHttpTests {
 	void streamStartsWithTheCurrentStateThenUpdatesKpisAndCharts() {
 		List<String> state = new ArrayList<>();
 		StepVerifier.create(stream(UUID.randomUUID().toString(), "1m"))
-			.assertNext((e) -> {
-				assertThat(e.event()).isEqualTo("datastar-patch-signals");
-				assertThat(e.data()).isEqualTo("signals {\"_conn\":\"connected\"}");
-			})
-			.thenConsumeWhile((e) -> !e.data().startsWith("elements <figure id=\"chart-traffic\""), (e) -> state.add(e.data()))
-			.assertNext((e) -> assertThat(e.event()).isEqualTo("datastar-patch-elements"))
+			.assertNext((e) -> assertThat(e).isPatchSignals().hasSignals("{\"_conn\":\"connected\"}"))
+			.thenConsumeWhile((e) -> !data(e).startsWith("elements <figure id=\"chart-traffic\""), (e) -> state.add(data(e)))
+			.assertNext((e) -> assertThat(e).isPatchElements())
 			// then live: a new KPI patch and new charts on every tick
-			.thenConsumeWhile((e) -> !e.data().startsWith("signals {\"kpi\""))
-			.thenConsumeWhile((e) -> !e.data().startsWith("elements <figure id=\"chart-traffic\""))
+			.thenConsumeWhile((e) -> !data(e).startsWith("signals {\"kpi\""))
+			.thenConsumeWhile((e) -> !data(e).startsWith("elements <figure id=\"chart-traffic\""))
 			.thenCancel()
 			.verify(Duration.ofSeconds(20));
 		assertFullState(state, "1m");
@@ -92,7 +88,7 @@ class DashboardHttpTests {
 		StepVerifier.create(stream(UUID.randomUUID().toString(), "1m").skip(Duration.ofSeconds(1))
 			.elapsed()
 			.take(Duration.ofSeconds(3)))
-			.thenConsumeWhile((t) -> arrivals.add(t.getT1()) && data.add(t.getT2().data()))
+			.thenConsumeWhile((t) -> arrivals.add(t.getT1()) && data.add(data(t.getT2())))
 			.expectComplete()
 			.verify(Duration.ofSeconds(20));
 		long updates = this.business.current().orders() - ordersBefore;
@@ -107,16 +103,13 @@ class DashboardHttpTests {
 	void rangeCommandChangesWhatTheOpenStreamSends() {
 		String pageId = UUID.randomUUID().toString();
 		StepVerifier.create(stream(pageId, "1m"))
-			.thenConsumeWhile((e) -> !e.data().contains("data-range=\"1m\""))
-			.then(() -> this.client.post().uri("/range")
-				.contentType(MediaType.APPLICATION_JSON)
-				.header("Datastar-Request", "true")
-				.bodyValue("{\"pageId\":\"" + pageId + "\",\"range\":\"5m\",\"kpi\":{}}")
+			.thenConsumeWhile((e) -> !data(e).contains("data-range=\"1m\""))
+			.then(() -> DatastarWebTestClient.post(this.client, "/range", Map.of("pageId", pageId, "range", "5m", "kpi", Map.of()))
 				.exchange()
 				.expectStatus().isNoContent())
-			.thenConsumeWhile((e) -> !e.data().equals("signals {\"range\":\"5m\"}"))
-			.thenConsumeWhile((e) -> !e.data().contains("data-range=\"5m\""),
-					(e) -> assertThat(e.data()).doesNotContain("data-range=\"1m\""))
+			.thenConsumeWhile((e) -> !data(e).equals("signals {\"range\":\"5m\"}"))
+			.thenConsumeWhile((e) -> !data(e).contains("data-range=\"5m\""),
+					(e) -> assertThat(data(e)).doesNotContain("data-range=\"1m\""))
 			.thenCancel()
 			.verify(Duration.ofSeconds(20));
 	}
@@ -131,9 +124,9 @@ class DashboardHttpTests {
 		// shown again: a new request with the same page id and signals
 		List<String> state = new ArrayList<>();
 		StepVerifier.create(stream(pageId, "15m"))
-			.assertNext((e) -> assertThat(e.data()).isEqualTo("signals {\"_conn\":\"connected\"}"))
-			.thenConsumeWhile((e) -> !e.data().contains("data-range=\"15m\""), (e) -> state.add(e.data()))
-			.assertNext((e) -> assertThat(e.data()).startsWith("elements <figure id=\"chart-traffic\""))
+			.assertNext((e) -> assertThat(e).hasSignals("{\"_conn\":\"connected\"}"))
+			.thenConsumeWhile((e) -> !data(e).contains("data-range=\"15m\""), (e) -> state.add(data(e)))
+			.assertNext((e) -> assertThat(e).elements().startsWith("<figure id=\"chart-traffic\""))
 			.thenCancel()
 			.verify(Duration.ofSeconds(20));
 		assertFullState(state, "15m");
@@ -144,10 +137,10 @@ class DashboardHttpTests {
 		this.client.get().uri("/stream").exchange()
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.detail").isNotEmpty();
-		this.client.get().uri((b) -> b.path("/stream").queryParam("datastar", "{s}").build("{not json")).exchange()
+		DatastarWebTestClient.get(this.client, "/stream", "{not json").exchange()
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.detail").isNotEmpty();
-		this.client.get().uri((b) -> b.path("/stream").queryParam("datastar", "{s}").build("{\"pageId\":\"p\",\"range\":\"2h\"}"))
+		DatastarWebTestClient.get(this.client, "/stream", Map.of("pageId", "p", "range", "2h"))
 			.exchange()
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.detail").isEqualTo("Signal 'range' must be one of 1m, 5m, 15m");
@@ -164,19 +157,20 @@ class DashboardHttpTests {
 			.expectStatus().isNoContent();
 	}
 
-	private Flux<ServerSentEvent<String>> stream(String pageId, String range) {
-		String signals = "{\"pageId\":\"" + pageId + "\",\"range\":\"" + range + "\",\"kpi\":{\"rps\":\"0\"}}";
-		return this.client.get()
-			.uri((b) -> b.path("/stream").queryParam("datastar", "{s}").build(signals))
-			.header("Datastar-Request", "true")
-			.accept(MediaType.TEXT_EVENT_STREAM)
+	// tag::webtestclient[]
+	private Flux<ReceivedEvent> stream(String pageId, String range) {
+		Map<String, Object> signals = Map.of("pageId", pageId, "range", range, "kpi", Map.of("rps", "0"));
+		return DatastarWebTestClient.stream(DatastarWebTestClient.get(this.client, "/stream", signals)
 			.exchange()
 			.expectStatus().isOk()
 			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
-			.expectHeader().valueEquals("Cache-Control", "no-cache")
-			.returnResult(SSE)
-			.getResponseBody()
-			.filter((e) -> e.event() != null); // heartbeats are comments
+			.expectHeader().valueEquals("Cache-Control", "no-cache"));
+	}
+	// end::webtestclient[]
+
+	/** The data lines of an event as one text ({@code signals {...}}, {@code elements <...>}). */
+	private static String data(ReceivedEvent event) {
+		return String.join("\n", event.data());
 	}
 
 	private static int maxInAnySecond(List<Long> gaps) {
