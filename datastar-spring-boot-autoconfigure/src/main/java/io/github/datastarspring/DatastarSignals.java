@@ -17,7 +17,9 @@ import java.lang.annotation.Target;
  * DatastarResponse add(@DatastarSignals @Valid NewTodo signals) { ... }
  * }</pre>
  *
- * Works on both Spring MVC and WebFlux. Bad JSON is answered with 400, an oversized payload with 413.
+ * Works on both Spring MVC and WebFlux, through one pipeline ({@code DatastarSignalsReader}). Bad
+ * signals are a {@code DatastarSignalsException}: for a Datastar request the page shows its message
+ * ({@code datastar.errors.*}); other callers get 400 (413 when oversized) with problem details.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)

@@ -7,7 +7,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Reading signals sent by the browser.
  *
- * @param maxSize largest signals payload accepted (query parameter or body); larger ones get 413
+ * @param maxSize largest signals payload accepted (query parameter or body), in UTF-8 bytes on both
+ * stacks; larger ones get 413
  */
 @ConfigurationProperties("datastar.signals")
 public record DatastarSignalsProperties(@DefaultValue("1MB") DataSize maxSize) {

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.github.datastarspring.DatastarAutoConfiguration;
-import io.github.datastarspring.DatastarSignalsProperties;
 import io.github.datastarspring.DatastarSseProperties;
 import io.github.datastarspring.core.DatastarEventEncoder;
+import io.github.datastarspring.core.DatastarSignalsReader;
 import io.github.datastarspring.core.TemplateRenderer;
-import tools.jackson.databind.json.JsonMapper;
+import io.github.datastarspring.errors.DatastarErrorAnswers;
+import org.apache.catalina.startup.Tomcat;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,10 +18,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.thread.Threading;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
@@ -54,22 +60,20 @@ public class DatastarMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DatastarSignalsHandlerMethodArgumentResolver datastarSignalsHandlerMethodArgumentResolver(
-			ObjectProvider<JsonMapper> jsonMapper, DatastarSignalsProperties properties) {
-		return new DatastarSignalsHandlerMethodArgumentResolver(jsonMapper.getIfAvailable(JsonMapper::shared),
-				properties.maxSize().toBytes());
+			DatastarSignalsReader reader) {
+		return new DatastarSignalsHandlerMethodArgumentResolver(reader);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	DatastarSignalsHandlerExceptionResolver datastarSignalsHandlerExceptionResolver(
-			ObjectProvider<JsonMapper> jsonMapper) {
-		return new DatastarSignalsHandlerExceptionResolver(jsonMapper.getIfAvailable(JsonMapper::shared));
+	DatastarHandlerExceptionResolver datastarHandlerExceptionResolver(DatastarErrorAnswers answers) {
+		return new DatastarHandlerExceptionResolver(answers);
 	}
 
 	@Bean
 	DatastarWebMvcConfigurer datastarWebMvcConfigurer(DatastarEmitterSupport support, DatastarEventEncoder encoder,
 			DatastarSignalsHandlerMethodArgumentResolver signalsResolver,
-			DatastarSignalsHandlerExceptionResolver exceptionResolver) {
+			DatastarHandlerExceptionResolver exceptionResolver) {
 		return new DatastarWebMvcConfigurer(List.of(signalsResolver, new DatastarRequestHandlerMethodArgumentResolver(),
 						new DatastarEmitterHandlerMethodArgumentResolver()),
 				List.of(new DatastarEmitterReturnValueHandler(support), new DatastarResponseReturnValueHandler(encoder)),
@@ -78,8 +82,36 @@ public class DatastarMvcAutoConfiguration {
 
 	@Bean
 	static DatastarReturnValueHandlerOrdering datastarReturnValueHandlerOrdering(
-			ObjectProvider<RequestMappingHandlerAdapter> adapters) {
-		return new DatastarReturnValueHandlerOrdering(adapters);
+			ObjectProvider<RequestMappingHandlerAdapter> adapters,
+			ObjectProvider<HandlerExceptionResolver> exceptionResolvers) {
+		return new DatastarReturnValueHandlerOrdering(adapters, exceptionResolvers);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Tomcat.class, TomcatServletWebServerFactory.class })
+	static class TomcatConfiguration {
+
+		/** After Boot's own customizer, which adds the error report valve this one replaces. */
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> datastarTomcatErrorReportCustomizer() {
+			return new OrderedTomcatCustomizer();
+		}
+
+	}
+
+	static final class OrderedTomcatCustomizer
+			implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+		@Override
+		public void customize(TomcatServletWebServerFactory factory) {
+			factory.addContextCustomizers((context) -> DatastarErrorReportValve.install(context.getParent()));
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
 	}
 
 }

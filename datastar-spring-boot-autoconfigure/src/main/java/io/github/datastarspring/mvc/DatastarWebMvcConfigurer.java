@@ -6,7 +6,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver;
+import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 
 /**
  * Adds Datastar's argument resolvers, return value handlers and error answers to Spring MVC.
@@ -40,14 +40,14 @@ public class DatastarWebMvcConfigurer implements WebMvcConfigurer {
 
 	@Override
 	public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
-		// After @ExceptionHandler methods, before the default resolver that would answer 400 without a body.
+		// Right after @ExceptionHandler methods, before Spring's resolvers that answer with a bare status.
 		for (int i = 0; i < resolvers.size(); i++) {
-			if (resolvers.get(i) instanceof DefaultHandlerExceptionResolver) {
-				resolvers.add(i, this.exceptionResolver);
+			if (resolvers.get(i) instanceof ExceptionHandlerExceptionResolver) {
+				resolvers.add(i + 1, this.exceptionResolver);
 				return;
 			}
 		}
-		resolvers.add(this.exceptionResolver);
+		resolvers.add(0, this.exceptionResolver);
 	}
 
 }

@@ -8,11 +8,13 @@ import org.thymeleaf.processor.IProcessor;
 import org.thymeleaf.standard.StandardDialect;
 import org.thymeleaf.standard.processor.StandardXmlNsTagProcessor;
 import org.thymeleaf.templatemode.TemplateMode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Thymeleaf dialect with prefix {@code ds}. {@code <script ds:client></script>} becomes the
  * {@code <script type="module">} tag that loads the Datastar client from
- * {@code datastar.client.url}, with its integrity hash when there is one.
+ * {@code datastar.client.url}, with its integrity hash when there is one; {@code ds:signals="${model}"}
+ * writes a model object as safe {@code data-signals} JSON.
  */
 public class DatastarDialect extends AbstractProcessorDialect {
 
@@ -21,15 +23,24 @@ public class DatastarDialect extends AbstractProcessorDialect {
 
 	private final DatastarClientProperties client;
 
+	private final JsonMapper jsonMapper;
+
 	public DatastarDialect(DatastarClientProperties client) {
+		this(client, JsonMapper.shared());
+	}
+
+	/** With the application's {@code JsonMapper}, which {@code ds:signals} serialises with. */
+	public DatastarDialect(DatastarClientProperties client, JsonMapper jsonMapper) {
 		super("Datastar", PREFIX, StandardDialect.PROCESSOR_PRECEDENCE);
 		this.client = client;
+		this.jsonMapper = jsonMapper;
 	}
 
 	@Override
 	public Set<IProcessor> getProcessors(String dialectPrefix) {
 		// Like th:, an xmlns:ds declaration (for editors) is removed from the output.
 		return Set.of(new DatastarClientScriptTagProcessor(dialectPrefix, this.client),
+				new DatastarSignalsAttributeTagProcessor(dialectPrefix, this.jsonMapper),
 				new StandardXmlNsTagProcessor(TemplateMode.HTML, dialectPrefix));
 	}
 

@@ -6,6 +6,7 @@ import io.github.datastarspring.core.TemplateRenderer;
 import jakarta.servlet.ServletContext;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -38,8 +39,8 @@ public class DatastarThymeleafAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DatastarDialect datastarDialect(DatastarClientProperties client) {
-		return new DatastarDialect(client);
+	DatastarDialect datastarDialect(DatastarClientProperties client, ObjectProvider<JsonMapper> jsonMapper) {
+		return new DatastarDialect(client, jsonMapper.getIfAvailable(JsonMapper::shared));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,11 +1,12 @@
 package io.github.datastarspring.webflux;
 
 import io.github.datastarspring.DatastarAutoConfiguration;
-import io.github.datastarspring.DatastarSignalsProperties;
 import io.github.datastarspring.DatastarSseProperties;
 import io.github.datastarspring.core.DatastarEventEncoder;
+import io.github.datastarspring.core.DatastarSignalsReader;
 import io.github.datastarspring.core.TemplateRenderer;
-import tools.jackson.databind.json.JsonMapper;
+import io.github.datastarspring.errors.DatastarErrorAnswers;
+import reactor.netty.http.server.HttpServer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,7 +14,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
@@ -67,24 +70,33 @@ public class DatastarWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DatastarSignalsWebExceptionHandler datastarSignalsWebExceptionHandler(ObjectProvider<JsonMapper> jsonMapper) {
-		return new DatastarSignalsWebExceptionHandler(jsonMapper.getIfAvailable(JsonMapper::shared));
+	DatastarWebExceptionHandler datastarWebExceptionHandler(DatastarErrorAnswers answers) {
+		return new DatastarWebExceptionHandler(answers);
 	}
 
 	@Bean
-	WebFluxConfigurer datastarWebFluxConfigurer(ObjectProvider<JsonMapper> jsonMapper,
-			DatastarSignalsProperties signals) {
-		JsonMapper mapper = jsonMapper.getIfAvailable(JsonMapper::shared);
+	WebFluxConfigurer datastarWebFluxConfigurer(DatastarSignalsReader signals) {
 		return new WebFluxConfigurer() {
 
 			@Override
 			public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
-				configurer.addCustomResolver(new DatastarSignalsHandlerMethodArgumentResolver(mapper, signals,
+				configurer.addCustomResolver(new DatastarSignalsHandlerMethodArgumentResolver(signals,
 						ReactiveAdapterRegistry.getSharedInstance()),
 						new DatastarRequestHandlerMethodArgumentResolver());
 			}
 
 		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ HttpServer.class, NettyServerCustomizer.class })
+	static class ReactorNettyConfiguration {
+
+		@Bean
+		NettyServerCustomizer datastarRequestTooLongCustomizer() {
+			return RequestTooLongHandler::install;
+		}
+
 	}
 
 }

@@ -1,14 +1,15 @@
 package io.github.datastarspring.conformance;
 
+import java.util.List;
+
 import io.github.datastarspring.DatastarSignals;
 import io.github.datastarspring.core.DatastarEvent;
-import io.github.datastarspring.webflux.DatastarSignalsException;
+import io.github.datastarspring.core.DatastarSignalsException;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -29,7 +30,7 @@ public class ConformanceWebFluxConfiguration {
 				return Flux.fromIterable(ConformanceEvents.from(input));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new DatastarSignalsException(HttpStatus.BAD_REQUEST, ex.getMessage());
+				throw new DatastarSignalsException(400, ex.getMessage(), null, List.of(), ex);
 			}
 		}
 

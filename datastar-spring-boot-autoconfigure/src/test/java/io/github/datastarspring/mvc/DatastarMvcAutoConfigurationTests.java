@@ -3,9 +3,13 @@ package io.github.datastarspring.mvc;
 import java.util.List;
 
 import io.github.datastarspring.DatastarAutoConfiguration;
+import io.github.datastarspring.DatastarErrorsProperties;
 import io.github.datastarspring.DatastarSignalsProperties;
 import io.github.datastarspring.DatastarSseProperties;
 import io.github.datastarspring.core.DatastarEventEncoder;
+import io.github.datastarspring.core.DatastarSignalsReader;
+import io.github.datastarspring.core.ElementPatchMode;
+import io.github.datastarspring.errors.DatastarErrorAnswers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +35,7 @@ class DatastarMvcAutoConfigurationTests {
 		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS).run((context) -> {
 			assertThat(context).hasSingleBean(DatastarEmitterSupport.class)
 				.hasSingleBean(DatastarSignalsHandlerMethodArgumentResolver.class)
-				.hasSingleBean(DatastarSignalsHandlerExceptionResolver.class)
+				.hasSingleBean(DatastarHandlerExceptionResolver.class)
 				.hasSingleBean(DatastarWebMvcConfigurer.class);
 			List<HandlerMethodReturnValueHandler> handlers = context.getBean(RequestMappingHandlerAdapter.class)
 				.getReturnValueHandlers();
@@ -74,13 +78,15 @@ class DatastarMvcAutoConfigurationTests {
 					() -> new DatastarEmitterSupport(new DatastarEventEncoder(), new DatastarSseProperties(null, null, 8),
 							emptyProvider()))
 			.withBean("myResolver", DatastarSignalsHandlerMethodArgumentResolver.class,
-					() -> new DatastarSignalsHandlerMethodArgumentResolver(JsonMapper.shared(), 10))
-			.withBean("myExceptionResolver", DatastarSignalsHandlerExceptionResolver.class,
-					() -> new DatastarSignalsHandlerExceptionResolver(JsonMapper.shared()))
+					() -> new DatastarSignalsHandlerMethodArgumentResolver(new DatastarSignalsReader(JsonMapper.shared(), 10)))
+			.withBean("myExceptionResolver", DatastarHandlerExceptionResolver.class,
+					() -> new DatastarHandlerExceptionResolver(new DatastarErrorAnswers((error) -> List.of(),
+							new DatastarEventEncoder(), new DatastarErrorsProperties(true, "body", ElementPatchMode.APPEND,
+									null, null, null, "Failed"), JsonMapper.shared())))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(DatastarEmitterSupport.class)
 					.hasSingleBean(DatastarSignalsHandlerMethodArgumentResolver.class)
-					.hasSingleBean(DatastarSignalsHandlerExceptionResolver.class);
+					.hasSingleBean(DatastarHandlerExceptionResolver.class);
 				assertThat(context).getBean("mySupport").isSameAs(context.getBean(DatastarEmitterSupport.class));
 				assertThat(context).getBean("myResolver")
 					.isSameAs(context.getBean(DatastarSignalsHandlerMethodArgumentResolver.class));

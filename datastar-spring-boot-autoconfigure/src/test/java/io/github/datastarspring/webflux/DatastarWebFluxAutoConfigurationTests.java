@@ -29,7 +29,7 @@ class DatastarWebFluxAutoConfigurationTests {
 			assertThat(context).hasSingleBean(DatastarEventHttpMessageWriter.class)
 				.hasSingleBean(DatastarServerSentEvents.class)
 				.hasSingleBean(DatastarHandlerResultHandler.class)
-				.hasSingleBean(DatastarSignalsWebExceptionHandler.class);
+				.hasSingleBean(DatastarWebExceptionHandler.class);
 			// The writers are registered as custom codecs, ahead of Spring's own SSE writer.
 			ServerCodecConfigurer codecs = context.getBean(ServerCodecConfigurer.class);
 			assertThat(codecs.getWriters()).first().isInstanceOf(DatastarEventHttpMessageWriter.class);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,18 @@ class MvcWebFluxByteIdentityTests {
 	}
 
 	HttpResponse<byte[]> get(ConfigurableApplicationContext server, String path) throws Exception {
+		return get(server, path, true);
+	}
+
+	HttpResponse<byte[]> get(ConfigurableApplicationContext server, String path, boolean datastar) throws Exception {
 		int port = ((WebServerApplicationContext) server).getWebServer().getPort();
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.timeout(Duration.ofSeconds(10)).header("Accept", "text/event-stream, text/html, application/json")
-			.header("Datastar-Request", "true").build(), HttpResponse.BodyHandlers.ofByteArray());
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(Duration.ofSeconds(10))
+			.header("Accept", "text/event-stream, text/html, application/json");
+		if (datastar) {
+			request.header("Datastar-Request", "true");
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	@Test
@@ -91,11 +100,21 @@ class MvcWebFluxByteIdentityTests {
 
 	@Test
 	void signalsErrorsAreTheSameOnBothStacks() throws Exception {
-		for (String query : List.of("", "?datastar=%7Bnope", "?datastar=%7B%22name%22%3A%22a%22%2C%22age%22%3A%22x%22%7D")) {
-			HttpResponse<byte[]> a = get(mvc, "/signals" + query);
-			HttpResponse<byte[]> b = get(webflux, "/signals" + query);
+		for (String query : List.of("", "?datastar=%7Bnope", "?datastar=%7B%22name%22%3A%22a%22%2C%22age%22%3A%22x%22%7D",
+				"?datastar=%7B%22name%22%3A%22%FF%22%7D")) {
+			HttpResponse<byte[]> a = get(mvc, "/signals" + query, false);
+			HttpResponse<byte[]> b = get(webflux, "/signals" + query, false);
 			assertThat(b.statusCode()).as(query).isEqualTo(a.statusCode()).isEqualTo(400);
 			assertThat(detail(b)).as(query).isEqualTo(detail(a));
+			// A Datastar request: the same toast, byte for byte.
+			HttpResponse<byte[]> toastA = get(mvc, "/signals" + query);
+			HttpResponse<byte[]> toastB = get(webflux, "/signals" + query);
+			assertThat(toastB.statusCode()).as(query).isEqualTo(toastA.statusCode()).isEqualTo(200);
+			assertThat(toastB.headers().firstValue("Datastar-Error-Status")).as(query).hasValue("400");
+			assertThat(toastA.headers().firstValue("Datastar-Error-Status")).as(query).hasValue("400");
+			assertThat(new String(toastB.body(), StandardCharsets.UTF_8)).as(query)
+				.isEqualTo(new String(toastA.body(), StandardCharsets.UTF_8))
+				.startsWith("event: datastar-patch-elements\n");
 		}
 	}
 

@@ -10,17 +10,11 @@ import io.github.datastarspring.sample.dashboard.metrics.BusinessSimulator;
 import io.github.datastarspring.sample.dashboard.metrics.Range;
 import io.github.datastarspring.sample.dashboard.view.DashboardFrames;
 import io.github.datastarspring.sample.dashboard.view.DashboardView;
-import io.github.datastarspring.sample.dashboard.web.PageSignals.InvalidSignalsException;
 import io.github.datastarspring.webflux.DatastarStream;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
@@ -40,16 +34,13 @@ class DashboardController {
 
 	private final AlertFeed alerts;
 
-	private final JsonMapper jsonMapper;
-
 	DashboardController(PageStreams streams, DashboardFrames frames, DashboardView view, BusinessSimulator business,
-			AlertFeed alerts, JsonMapper jsonMapper) {
+			AlertFeed alerts) {
 		this.streams = streams;
 		this.frames = frames;
 		this.view = view;
 		this.business = business;
 		this.alerts = alerts;
-		this.jsonMapper = jsonMapper;
 	}
 
 	/** The page, rendered with the current values so it is complete before the stream opens. */
@@ -66,7 +57,7 @@ class DashboardController {
 		signals.put("biz", biz);
 		model.addAttribute("kpi", kpi);
 		model.addAttribute("biz", biz);
-		model.addAttribute("signals", this.jsonMapper.writeValueAsString(signals));
+		model.addAttribute("signals", signals);
 		model.addAttribute("charts", this.view.chartsHtml(Range.ONE_MINUTE, frame.snapshot().epochMillis()));
 		model.addAttribute("alerts", this.view.alertViews(this.alerts.recent()));
 		model.addAttribute("ranges", Range.values());
@@ -93,14 +84,6 @@ class DashboardController {
 	ResponseEntity<Void> drop() {
 		this.streams.dropAll();
 		return ResponseEntity.noContent().build();
-	}
-
-	/** The same problem body the starter answers unreadable signals with. */
-	@ExceptionHandler(InvalidSignalsException.class)
-	ResponseEntity<ProblemDetail> invalidSignals(InvalidSignalsException ex) {
-		return ResponseEntity.badRequest()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage()));
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.github.datastarspring.sample.dashboard.web;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
+import io.github.datastarspring.core.DatastarSignalsException;
 import io.github.datastarspring.sample.dashboard.metrics.Range;
 
 /**
@@ -18,7 +20,7 @@ record PageSignals(String pageId, String range) {
 	/** The page id, checked. */
 	String validPageId() {
 		if (this.pageId == null || !PAGE_ID.matcher(this.pageId).matches()) {
-			throw new InvalidSignalsException("Signal 'pageId' must be 1 to 64 letters, digits or dashes");
+			throw invalid("pageId", "Signal 'pageId' must be 1 to 64 letters, digits or dashes");
 		}
 		return this.pageId;
 	}
@@ -26,16 +28,15 @@ record PageSignals(String pageId, String range) {
 	/** The range, checked. */
 	Range validRange() {
 		return Range.fromLabel((this.range != null) ? this.range : "")
-			.orElseThrow(() -> new InvalidSignalsException("Signal 'range' must be one of 1m, 5m, 15m"));
+			.orElseThrow(() -> invalid("range", "Signal 'range' must be one of 1m, 5m, 15m"));
 	}
 
-	/** Signals the server cannot work with: a 400 for the caller. */
-	static final class InvalidSignalsException extends RuntimeException {
-
-		InvalidSignalsException(String message) {
-			super(message);
-		}
-
+	/**
+	 * Signals the server cannot work with: the starter's own signals error, so the page shows the
+	 * message (a Datastar request) and other callers get a 400 with problem details.
+	 */
+	private static DatastarSignalsException invalid(String signal, String message) {
+		return new DatastarSignalsException(400, message, signal, List.of(), null);
 	}
 
 }

@@ -133,14 +133,22 @@ class DashboardHttpTests {
 	}
 
 	@Test
-	void badSignalsAreA400WithAMessage() {
+	void badSignalsShowAMessageOnThePageAndAre400ForOtherCallers() {
 		this.client.get().uri("/stream").exchange()
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.detail").isNotEmpty();
+		// What the page's own requests get: a 200 the client applies, showing the message.
 		DatastarWebTestClient.get(this.client, "/stream", "{not json").exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.detail").isNotEmpty();
+			.expectStatus().isOk()
+			.expectHeader().valueEquals("Datastar-Error-Status", "400")
+			.expectBody(String.class).value((body) -> assertThat(body).contains("Datastar signals are not valid JSON"));
 		DatastarWebTestClient.get(this.client, "/stream", Map.of("pageId", "p", "range", "2h"))
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals("Datastar-Error-Status", "400")
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("Signal &#39;range&#39; must be one of 1m, 5m, 15m</div>"));
+		this.client.get().uri((b) -> b.path("/stream").queryParam("datastar", "{s}").build("{\"pageId\":\"p\",\"range\":\"2h\"}"))
 			.exchange()
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.detail").isEqualTo("Signal 'range' must be one of 1m, 5m, 15m");
