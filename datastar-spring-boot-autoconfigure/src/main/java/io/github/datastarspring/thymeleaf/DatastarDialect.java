@@ -12,7 +12,8 @@ import org.thymeleaf.templatemode.TemplateMode;
 /**
  * Thymeleaf dialect with prefix {@code ds}. {@code <script ds:client></script>} becomes the
  * {@code <script type="module">} tag that loads the Datastar client from
- * {@code datastar.client.url}, with its integrity hash when there is one.
+ * {@code datastar.client.url}, with its integrity hash when there is one; {@code ds:csrf} puts
+ * Spring Security's CSRF token into a signal that every action sends.
  */
 public class DatastarDialect extends AbstractProcessorDialect {
 
@@ -30,6 +31,7 @@ public class DatastarDialect extends AbstractProcessorDialect {
 	public Set<IProcessor> getProcessors(String dialectPrefix) {
 		// Like th:, an xmlns:ds declaration (for editors) is removed from the output.
 		return Set.of(new DatastarClientScriptTagProcessor(dialectPrefix, this.client),
+				new DatastarCsrfAttributeProcessor(dialectPrefix),
 				new StandardXmlNsTagProcessor(TemplateMode.HTML, dialectPrefix));
 	}
 

@@ -1,0 +1,46 @@
+package io.github.datastarspring.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+
+/**
+ * What a refused Datastar request shows. Without a login, or with a CSRF token the session does
+ * not know (it expired, so its token went with it), the page runs the session-end script as
+ * with {@link DatastarAuthenticationEntryPoint}; a logged-in user without the rights sees the
+ * {@code datastar.security.access-denied.*} patch.
+ */
+public class DatastarAccessDeniedHandler implements AccessDeniedHandler {
+
+	private final DatastarSecurityAnswers answers;
+
+	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+
+	DatastarAccessDeniedHandler(DatastarSecurityAnswers answers) {
+		this.answers = answers;
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		// A CSRF refusal of a Datastar request is a stale page (its session expired, or a login
+		// elsewhere renewed the token), never a forgery: another site cannot send the
+		// Datastar-Request header without a CORS preflight. Reloading brings a fresh token.
+		boolean anonymous = !this.trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
+		if (ex instanceof CsrfException || anonymous) {
+			this.answers.loginRequired(response);
+		}
+		else {
+			this.answers.accessDenied(response);
+		}
+	}
+
+}
