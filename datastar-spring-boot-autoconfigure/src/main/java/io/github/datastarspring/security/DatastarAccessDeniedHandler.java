@@ -5,6 +5,8 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.github.datastarspring.core.DatastarEventEncoder;
+
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -24,8 +26,9 @@ public class DatastarAccessDeniedHandler implements AccessDeniedHandler {
 
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
-	DatastarAccessDeniedHandler(DatastarSecurityAnswers answers) {
-		this.answers = answers;
+	/** Answers with {@code encoder}, as {@code properties} say. */
+	public DatastarAccessDeniedHandler(DatastarEventEncoder encoder, DatastarSecurityProperties properties) {
+		this.answers = new DatastarSecurityAnswers(encoder, properties);
 	}
 
 	@Override

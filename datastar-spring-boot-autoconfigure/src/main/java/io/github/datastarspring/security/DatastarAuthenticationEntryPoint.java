@@ -5,6 +5,8 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.github.datastarspring.core.DatastarEventEncoder;
+
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -18,8 +20,9 @@ public class DatastarAuthenticationEntryPoint implements AuthenticationEntryPoin
 
 	private final DatastarSecurityAnswers answers;
 
-	DatastarAuthenticationEntryPoint(DatastarSecurityAnswers answers) {
-		this.answers = answers;
+	/** Answers with {@code encoder}, as {@code properties} say. */
+	public DatastarAuthenticationEntryPoint(DatastarEventEncoder encoder, DatastarSecurityProperties properties) {
+		this.answers = new DatastarSecurityAnswers(encoder, properties);
 	}
 
 	@Override

@@ -51,14 +51,14 @@ public final class DatastarSecurityAutoConfiguration {
 		@ConditionalOnMissingBean
 		DatastarAuthenticationEntryPoint datastarAuthenticationEntryPoint(DatastarEventEncoder encoder,
 				DatastarSecurityProperties properties) {
-			return new DatastarAuthenticationEntryPoint(new DatastarSecurityAnswers(encoder, properties));
+			return new DatastarAuthenticationEntryPoint(encoder, properties);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		DatastarAccessDeniedHandler datastarAccessDeniedHandler(DatastarEventEncoder encoder,
 				DatastarSecurityProperties properties) {
-			return new DatastarAccessDeniedHandler(new DatastarSecurityAnswers(encoder, properties));
+			return new DatastarAccessDeniedHandler(encoder, properties);
 		}
 
 		@Bean
