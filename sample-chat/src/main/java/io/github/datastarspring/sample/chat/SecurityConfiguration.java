@@ -17,6 +17,18 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	// tag::csp[]
+	/**
+	 * The Datastar client evaluates attribute expressions with {@code new Function}: it needs
+	 * {@code 'unsafe-eval'}, and nothing else beyond where it is loaded from. No
+	 * {@code 'unsafe-inline'}: the starter's login and session-end answers run through the
+	 * client's expressions ({@code data-init}), not inline scripts.
+	 */
+	static final String CSP = "default-src 'self'; script-src 'self' 'unsafe-eval' https://cdn.jsdelivr.net; "
+			+ "style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'; base-uri 'self'";
+	// end::csp[]
+
 	// tag::chain[]
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) {
@@ -25,7 +37,8 @@ class SecurityConfiguration {
 				.requestMatchers("/rooms/*/announcements").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			.formLogin(Customizer.withDefaults())
-			.logout(Customizer.withDefaults());
+			.logout(Customizer.withDefaults())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CSP)));
 		return http.build();
 	}
 	// end::chain[]
