@@ -84,7 +84,7 @@ public class DatastarPresence implements AutoCloseable {
 		this.scheduler.scheduleAtFixedRate(this::heartbeat, interval, interval, TimeUnit.NANOSECONDS);
 	}
 
-	/** Calls {@code listener} on every join and leave seen by this instance, local or remote. */
+	/** Calls {@code listener} on every join, leave and change of tabs seen by this instance, local or remote. */
 	public void addListener(Listener listener) {
 		this.listeners.add(Objects.requireNonNull(listener, "listener"));
 	}
@@ -163,14 +163,39 @@ public class DatastarPresence implements AutoCloseable {
 	}
 
 	/**
-	 * A user joined a topic (their first tab) or left it (their last tab closed).
+	 * A user joined a topic (their first tab), left it (their last tab closed), or opened or
+	 * closed another tab on it.
 	 *
 	 * @param topic the topic
 	 * @param user the user
-	 * @param joined {@code true} for a join, {@code false} for a leave
+	 * @param change what happened
 	 * @param members everyone on the topic now, with their number of tabs, sorted by name
 	 */
-	public record PresenceEvent(String topic, String user, boolean joined, Map<String, Integer> members) {
+	public record PresenceEvent(String topic, String user, Change change, Map<String, Integer> members) {
+
+		/** Whether the user just joined (their first tab). */
+		public boolean joined() {
+			return this.change == Change.JOINED;
+		}
+
+		/** Whether the user just left (their last tab closed). */
+		public boolean left() {
+			return this.change == Change.LEFT;
+		}
+
+	}
+
+	/** What happened to a user's presence on a topic. */
+	public enum Change {
+
+		/** The user's first tab joined. */
+		JOINED,
+
+		/** The user's last tab left. */
+		LEFT,
+
+		/** The user, still present, has more or fewer tabs. */
+		TABS
 
 	}
 
@@ -225,14 +250,18 @@ public class DatastarPresence implements AutoCloseable {
 			}
 			Map<String, Integer> now = Collections.unmodifiableMap(merged);
 			List<PresenceEvent> events = new ArrayList<>();
-			for (String user : now.keySet()) {
-				if (!this.members.containsKey(user)) {
-					events.add(new PresenceEvent(this.name, user, true, now));
+			for (Map.Entry<String, Integer> user : now.entrySet()) {
+				Integer before = this.members.get(user.getKey());
+				if (before == null) {
+					events.add(new PresenceEvent(this.name, user.getKey(), Change.JOINED, now));
+				}
+				else if (!before.equals(user.getValue())) {
+					events.add(new PresenceEvent(this.name, user.getKey(), Change.TABS, now));
 				}
 			}
 			for (String user : this.members.keySet()) {
 				if (!now.containsKey(user)) {
-					events.add(new PresenceEvent(this.name, user, false, now));
+					events.add(new PresenceEvent(this.name, user, Change.LEFT, now));
 				}
 			}
 			this.members = now;

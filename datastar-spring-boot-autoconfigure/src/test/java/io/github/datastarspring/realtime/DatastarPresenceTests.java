@@ -40,14 +40,15 @@ class DatastarPresenceTests {
 
 	@Test
 	void aUserWithTwoTabsIsOneMemberWithTwoTabsAndJoinsOnce() {
-		this.presenceA.addListener((e) -> this.eventsSeenByA.add((e.joined() ? "join " : "leave ") + e.user()));
+		this.presenceA.addListener((e) -> this.eventsSeenByA.add(e.change() + " " + e.user() + " " + e.members()));
 		TestSink tab1 = tab(this.hubA, this.presenceA, "user3");
 		tab(this.hubA, this.presenceA, "user3");
 		tab(this.hubA, this.presenceA, "user1");
 		assertThat(this.presenceA.members("room")).containsExactly(Map.entry("user1", 1), Map.entry("user3", 2));
 		tab1.disconnect();
 		assertThat(this.presenceA.members("room")).containsEntry("user3", 1);
-		assertThat(this.eventsSeenByA).containsExactly("join user3", "join user1");
+		assertThat(this.eventsSeenByA).containsExactly("JOINED user3 {user3=1}", "TABS user3 {user3=2}",
+				"JOINED user1 {user1=1, user3=2}", "TABS user3 {user1=1, user3=1}");
 	}
 
 	@Test
