@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -79,8 +80,13 @@ public final class DatastarSecurityAutoConfiguration {
 			// the application sets explicitly wins, and these stay the defaults for Datastar requests.
 			return (http) -> {
 				try {
-					http.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(entryPoint, datastar)
-						.defaultAccessDeniedHandlerFor(accessDenied, datastar));
+					// Refusals by the CSRF filter go through the access-denied handler (which answers
+					// other requests as Spring Security's default would); refusals further down the
+					// chain are caught for Datastar requests by a filter next to the exception
+					// translation.
+					http.exceptionHandling((exceptions) -> exceptions.defaultAccessDeniedHandlerFor(accessDenied, datastar));
+					http.addFilterAfter(new DatastarSecurityExceptionFilter(entryPoint, accessDenied),
+							ExceptionTranslationFilter.class);
 					http.csrf((c) -> c.csrfTokenRequestHandler(csrf));
 					http.addFilterBefore(new SignalsBodyCachingFilter(maxBytes), CsrfFilter.class);
 				}
