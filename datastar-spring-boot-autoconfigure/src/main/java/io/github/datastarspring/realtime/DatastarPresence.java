@@ -298,7 +298,7 @@ public class DatastarPresence implements AutoCloseable {
 
 		@Override
 		public boolean offer(byte[] encodedEvent) {
-			int start = indexOf(encodedEvent, SIGNALS_LINE);
+			int start = EncodedEvents.indexOf(encodedEvent, SIGNALS_LINE);
 			if (start < 0) {
 				return true;
 			}
@@ -340,18 +340,6 @@ public class DatastarPresence implements AutoCloseable {
 
 		@Override
 		public void onClose(Runnable callback) {
-		}
-
-		private static int indexOf(byte[] haystack, byte[] needle) {
-			outer: for (int i = 0; i <= haystack.length - needle.length; i++) {
-				for (int j = 0; j < needle.length; j++) {
-					if (haystack[i + j] != needle[j]) {
-						continue outer;
-					}
-				}
-				return i;
-			}
-			return -1;
 		}
 
 	}

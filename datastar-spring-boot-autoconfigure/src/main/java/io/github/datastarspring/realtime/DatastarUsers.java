@@ -151,22 +151,10 @@ public class DatastarUsers {
 		@Override
 		public boolean offer(byte[] encodedEvent) {
 			boolean queued = super.offer(encodedEvent);
-			if (contains(encodedEvent, SESSION_END_MARKER)) {
+			if (EncodedEvents.indexOf(encodedEvent, SESSION_END_MARKER) >= 0) {
 				this.target.complete();
 			}
 			return queued;
-		}
-
-		private static boolean contains(byte[] haystack, byte[] needle) {
-			outer: for (int i = 0; i <= haystack.length - needle.length; i++) {
-				for (int j = 0; j < needle.length; j++) {
-					if (haystack[i + j] != needle[j]) {
-						continue outer;
-					}
-				}
-				return true;
-			}
-			return false;
 		}
 
 	}

@@ -39,7 +39,7 @@ public class DatastarAccessDeniedHandler implements AccessDeniedHandler {
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException, ServletException {
-		if (!DatastarSecurityAnswers.isDatastarRequest(request)) {
+		if (!ServletAnswers.isDatastarRequest(request)) {
 			// Spring Security may use this handler for every request (when it is its only default).
 			this.others.handle(request, response, ex);
 			return;
@@ -49,10 +49,10 @@ public class DatastarAccessDeniedHandler implements AccessDeniedHandler {
 		// Datastar-Request header without a CORS preflight. Reloading brings a fresh token.
 		boolean anonymous = !this.trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
 		if (ex instanceof CsrfException || anonymous) {
-			this.answers.loginRequired(response);
+			ServletAnswers.write(response, this.answers.loginRequired());
 		}
 		else {
-			this.answers.accessDenied(response);
+			ServletAnswers.write(response, this.answers.accessDenied());
 		}
 	}
 

@@ -28,7 +28,7 @@ public class DatastarAuthenticationEntryPoint implements AuthenticationEntryPoin
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		this.answers.loginRequired(response);
+		ServletAnswers.write(response, this.answers.loginRequired());
 	}
 
 }

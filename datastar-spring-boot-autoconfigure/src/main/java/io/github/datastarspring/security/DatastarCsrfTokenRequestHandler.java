@@ -54,7 +54,7 @@ public class DatastarCsrfTokenRequestHandler implements CsrfTokenRequestHandler 
 	@Override
 	public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
 		String value = this.delegate.resolveCsrfTokenValue(request, csrfToken);
-		if (value != null || !DatastarSecurityAnswers.isDatastarRequest(request)) {
+		if (value != null || !ServletAnswers.isDatastarRequest(request)) {
 			return value;
 		}
 		String fromSignals = fromSignals(request);

@@ -1,15 +1,8 @@
 package io.github.datastarspring.security;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import io.github.datastarspring.core.DatastarEvent;
 import io.github.datastarspring.core.DatastarEventEncoder;
 import io.github.datastarspring.core.DatastarEvents;
-import io.github.datastarspring.core.DatastarHeaders;
 import io.github.datastarspring.core.ElementPatchMode;
 
 import org.springframework.web.util.HtmlUtils;
@@ -38,17 +31,8 @@ final class DatastarSecurityAnswers {
 		this.accessDenied = encoder.encode(patch);
 	}
 
-	static boolean isDatastarRequest(HttpServletRequest request) {
-		String header = request.getHeader(DatastarHeaders.DATASTAR_REQUEST);
-		return header != null && "true".equalsIgnoreCase(header.trim());
-	}
-
-	void loginRequired(HttpServletResponse response) throws IOException {
-		write(response, this.loginRequired);
-	}
-
-	void accessDenied(HttpServletResponse response) throws IOException {
-		write(response, this.accessDenied);
+	static boolean isDatastarRequest(String datastarRequestHeader) {
+		return datastarRequestHeader != null && "true".equalsIgnoreCase(datastarRequestHeader.trim());
 	}
 
 	byte[] loginRequired() {
@@ -57,15 +41,6 @@ final class DatastarSecurityAnswers {
 
 	byte[] accessDenied() {
 		return this.accessDenied;
-	}
-
-	private static void write(HttpServletResponse response, byte[] event) throws IOException {
-		response.setStatus(HttpServletResponse.SC_OK);
-		response.setContentType(DatastarHeaders.TEXT_EVENT_STREAM + ";charset=" + StandardCharsets.UTF_8.name());
-		response.setHeader("Cache-Control", "no-cache");
-		response.setContentLength(event.length);
-		response.getOutputStream().write(event);
-		response.flushBuffer();
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -31,8 +32,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Spring MVC, every {@code HttpSecurity} (Boot's default chain and the application's own) gets:
  * a login answer the client acts on for Datastar requests ({@link DatastarAuthenticationEntryPoint}),
  * a visible access-denied patch ({@link DatastarAccessDeniedHandler}), and the CSRF token read
- * from the signals too ({@link DatastarCsrfTokenRequestHandler}). On WebFlux, logout ends the
- * session's streams. Each piece backs off when the application defines its own bean, and the
+ * from the signals too ({@link DatastarCsrfTokenRequestHandler}). On WebFlux, every
+ * {@code ServerHttpSecurity} gets the same three, and logout ends the session's streams. Each piece backs off when the application defines its own bean, and the
  * whole customizer when it defines a bean named {@code datastarHttpSecurityCustomizer}
  * ({@code datastarServerHttpSecurityCustomizer} on WebFlux).
  */
@@ -74,7 +75,7 @@ public final class DatastarSecurityAutoConfiguration {
 		Customizer<HttpSecurity> datastarHttpSecurityCustomizer(DatastarAuthenticationEntryPoint entryPoint,
 				DatastarAccessDeniedHandler accessDenied, DatastarCsrfTokenRequestHandler csrf,
 				DatastarSignalsProperties signals) {
-			RequestMatcher datastar = DatastarSecurityAnswers::isDatastarRequest;
+			RequestMatcher datastar = ServletAnswers::isDatastarRequest;
 			long maxBytes = signals.maxSize().toBytes();
 			// Applied when each HttpSecurity is created, before the application configures it: what
 			// the application sets explicitly wins, and these stay the defaults for Datastar requests.
@@ -106,12 +107,20 @@ public final class DatastarSecurityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "datastarServerHttpSecurityCustomizer")
-		Customizer<ServerHttpSecurity> datastarServerHttpSecurityCustomizer(DatastarUsers users) {
+		Customizer<ServerHttpSecurity> datastarServerHttpSecurityCustomizer(DatastarUsers users,
+				DatastarEventEncoder encoder, DatastarSecurityProperties properties, DatastarSignalsProperties signals,
+				ObjectProvider<JsonMapper> json) {
+			ReactiveDatastarSecurity security = new ReactiveDatastarSecurity(encoder, properties,
+					json.getIfAvailable(JsonMapper::shared), signals.maxSize().toBytes());
 			ServerLogoutHandler endStreams = (exchange, authentication) -> exchange.getExchange()
 				.getSession()
 				.doOnNext((session) -> users.endSession(session.getId()))
 				.then(Mono.empty());
-			return (http) -> http.logout((logout) -> logout.logoutHandler((handlers) -> handlers.add(0, endStreams)));
+			return (http) -> http.logout((logout) -> logout.logoutHandler((handlers) -> handlers.add(0, endStreams)))
+				.csrf((csrf) -> csrf.csrfTokenRequestHandler(security.csrfTokens())
+					.accessDeniedHandler(security.csrfRefusals()))
+				.addFilterBefore(security.bodyCaching(), SecurityWebFiltersOrder.CSRF)
+				.addFilterAfter(security.refusals(), SecurityWebFiltersOrder.EXCEPTION_TRANSLATION);
 		}
 
 	}

@@ -32,7 +32,7 @@ final class DatastarSecurityExceptionFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!DatastarSecurityAnswers.isDatastarRequest(request)) {
+		if (!ServletAnswers.isDatastarRequest(request)) {
 			chain.doFilter(request, response);
 			return;
 		}

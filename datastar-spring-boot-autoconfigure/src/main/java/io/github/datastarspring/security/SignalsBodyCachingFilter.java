@@ -30,7 +30,7 @@ final class SignalsBodyCachingFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String contentType = request.getContentType();
-		if (DatastarSecurityAnswers.isDatastarRequest(request) && contentType != null
+		if (ServletAnswers.isDatastarRequest(request) && contentType != null
 				&& contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
 			chain.doFilter(new CachedBodyRequest(request, this.maxBytes), response);
 			return;

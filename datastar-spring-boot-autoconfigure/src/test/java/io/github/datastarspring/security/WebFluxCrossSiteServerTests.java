@@ -1,32 +1,10 @@
 package io.github.datastarspring.security;
 
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
 
-@SpringBootTest(classes = WebFluxCrossSiteServerTests.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+/** The same application and checks as {@link MvcCrossSiteServerTests}, on Netty. */
+@SpringBootTest(classes = MvcCrossSiteServerTests.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.main.web-application-type=reactive")
 class WebFluxCrossSiteServerTests extends AbstractCrossSiteServerTests {
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	@Import(Commands.class)
-	static class App {
-
-	}
-
-	@RestController
-	static class Commands {
-
-		@PostMapping("/command")
-		String command() {
-			commands.incrementAndGet();
-			return "done";
-		}
-
-	}
 
 }
