@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Thymeleaf dialect with prefix {@code ds}. {@code <script ds:client></script>} becomes the
  * {@code <script type="module">} tag that loads the Datastar client from
  * {@code datastar.client.url}, with its integrity hash when there is one; {@code ds:signals="${model}"}
- * writes a model object as safe {@code data-signals} JSON.
+ * writes a model object as safe {@code data-signals} JSON; {@code ds:csrf} puts Spring Security's
+ * CSRF token into a signal that every action sends.
  */
 public class DatastarDialect extends AbstractProcessorDialect {
 
@@ -41,6 +42,7 @@ public class DatastarDialect extends AbstractProcessorDialect {
 		// Like th:, an xmlns:ds declaration (for editors) is removed from the output.
 		return Set.of(new DatastarClientScriptTagProcessor(dialectPrefix, this.client),
 				new DatastarSignalsAttributeTagProcessor(dialectPrefix, this.jsonMapper),
+				new DatastarCsrfAttributeProcessor(dialectPrefix),
 				new StandardXmlNsTagProcessor(TemplateMode.HTML, dialectPrefix));
 	}
 

@@ -199,4 +199,16 @@ class DashboardHttpTests {
 		return max;
 	}
 
+	@Test
+	void operationalActionsRefuseRequestsFromOtherSites() {
+		for (String action : List.of("/drop", "/incident")) {
+			this.client.post().uri(action)
+				.header("Origin", "https://evil.example")
+				.header("Sec-Fetch-Site", "cross-site")
+				.exchange()
+				.expectStatus().isForbidden()
+				.expectBody(String.class).isEqualTo("Cross-site request refused");
+		}
+	}
+
 }

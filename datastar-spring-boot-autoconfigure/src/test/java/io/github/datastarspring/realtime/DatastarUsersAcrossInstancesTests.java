@@ -1,0 +1,55 @@
+package io.github.datastarspring.realtime;
+
+import java.time.Duration;
+
+import io.github.datastarspring.core.DatastarEventEncoder;
+import io.github.datastarspring.core.DatastarEvents;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Users and sessions on two instances whose hubs share one log (played by a shared bus). */
+class DatastarUsersAcrossInstancesTests {
+
+	private final DatastarPresenceTests.SharedBus bus = new DatastarPresenceTests.SharedBus();
+
+	private final InMemoryDatastarBroadcaster hubA = hub();
+
+	private final InMemoryDatastarBroadcaster hubB = hub();
+
+	private final DatastarUsers usersA = new DatastarUsers(this.hubA, "location.reload()");
+
+	private final DatastarUsers usersB = new DatastarUsers(this.hubB, "location.reload()");
+
+	@AfterEach
+	void close() {
+		this.hubA.close();
+		this.hubB.close();
+	}
+
+	@Test
+	void aMessageToAUserPublishedOnOneInstanceReachesTheirTabsOnTheOther() {
+		TestSink tabOnB = this.usersB.attach(new TestSink(), "user2", "s2");
+		this.usersA.publishToUser("user2", DatastarEvents.patchElements("<p id=\"dm\">hi</p>"));
+		assertThat(tabOnB.next()).contains("<p id=\"dm\">hi</p>");
+	}
+
+	@Test
+	void aSessionEndedOnOneInstanceEndsItsTabsOnTheOther() {
+		TestSink tabOnA = this.usersA.attach(new TestSink(), "user1", "s1");
+		TestSink tabOnB = this.usersB.attach(new TestSink(), "user1", "s1");
+		this.usersA.endSession("s1");
+		assertThat(tabOnB.next()).contains("data-init=\"location.reload()\"");
+		assertThat(tabOnB.completed()).isTrue();
+		assertThat(tabOnA.completed()).isTrue();
+	}
+
+	private InMemoryDatastarBroadcaster hub() {
+		return InMemoryDatastarBroadcaster.builder(new DatastarEventEncoder())
+			.heartbeat(Duration.ZERO)
+			.eventBus(this.bus.instance())
+			.build();
+	}
+
+}
