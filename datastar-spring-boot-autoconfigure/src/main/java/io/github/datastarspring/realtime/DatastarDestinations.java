@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Names of the hub topics that reach one user or one session. They are ordinary topics, so a
  * publish to them has every topic guarantee (encoded once, replay, overflow policy) and travels
- * between instances through the same {@link DatastarEventBus} or shared log.
+ * between instances through the shared {@link DatastarEventLog} when one is configured.
  */
 public final class DatastarDestinations {
 

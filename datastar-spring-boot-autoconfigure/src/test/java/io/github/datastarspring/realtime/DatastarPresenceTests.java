@@ -3,10 +3,17 @@ package io.github.datastarspring.realtime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.github.datastarspring.core.DatastarEventEncoder;
+import io.github.datastarspring.realtime.DatastarEventLog.Position;
+import io.github.datastarspring.realtime.DatastarEventLog.Read;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,11 +25,11 @@ class DatastarPresenceTests {
 
 	private static final Duration HEARTBEAT = Duration.ofMillis(100);
 
-	private final SharedBus bus = new SharedBus();
+	private final SharedLog log = new SharedLog();
 
-	private final InMemoryDatastarBroadcaster hubA = hub(this.bus);
+	private final InMemoryDatastarBroadcaster hubA = hub(this.log);
 
-	private final InMemoryDatastarBroadcaster hubB = hub(this.bus);
+	private final InMemoryDatastarBroadcaster hubB = hub(this.log);
 
 	private final DatastarPresence presenceA = new DatastarPresence(this.hubA, JsonMapper.shared(), HEARTBEAT);
 
@@ -36,6 +43,7 @@ class DatastarPresenceTests {
 		this.presenceB.close();
 		this.hubA.close();
 		this.hubB.close();
+		this.log.close();
 	}
 
 	@Test
@@ -77,7 +85,7 @@ class DatastarPresenceTests {
 	}
 
 	@Test
-	void membersOnAnotherInstanceArePresentHereThroughTheSharedBus() {
+	void membersOnAnotherInstanceArePresentHereThroughTheSharedLog() {
 		tab(this.hubA, this.presenceA, "user1");
 		tab(this.hubB, this.presenceB, "user3");
 		tab(this.hubB, this.presenceB, "user3");
@@ -103,30 +111,54 @@ class DatastarPresenceTests {
 		return sink;
 	}
 
-	private static InMemoryDatastarBroadcaster hub(SharedBus bus) {
+	private static InMemoryDatastarBroadcaster hub(SharedLog log) {
 		return InMemoryDatastarBroadcaster.builder(new DatastarEventEncoder())
 			.heartbeat(Duration.ZERO)
-			.eventBus(bus.instance())
+			.eventLog(log)
 			.build();
 	}
 
-	/** Plays a shared log: every instance receives every publication, its own included. */
-	static final class SharedBus {
+	/**
+	 * Plays a shared log in one JVM: both hubs read and append the same entries, and every append
+	 * wakes every hub (on another thread, as a database listener would).
+	 */
+	static final class SharedLog implements DatastarEventLog {
 
-		private final List<Consumer<DatastarPublication>> receivers = new CopyOnWriteArrayList<>();
+		private final InMemoryDatastarEventLog log = new InMemoryDatastarEventLog(256, 1 << 20);
 
-		DatastarEventBus instance() {
-			return new DatastarEventBus() {
-				@Override
-				public void send(DatastarPublication publication) {
-					SharedBus.this.receivers.forEach((r) -> r.accept(publication));
-				}
+		private final List<Consumer<Set<String>>> tails = new CopyOnWriteArrayList<>();
 
-				@Override
-				public void receive(Consumer<DatastarPublication> receiver) {
-					SharedBus.this.receivers.add(receiver);
-				}
-			};
+		private final ExecutorService listener = Executors.newSingleThreadExecutor();
+
+		@Override
+		public @Nullable Position append(String topic, byte[] event) {
+			Position position = this.log.append(topic, event);
+			this.listener.execute(() -> this.tails.forEach((t) -> t.accept(Set.of(topic))));
+			return position;
+		}
+
+		@Override
+		public Map<String, Read> read(Map<String, Position> after, int limit) {
+			return this.log.read(after, limit);
+		}
+
+		@Override
+		public <T> T locked(String topic, Function<Position, T> work) {
+			return this.log.locked(topic, work);
+		}
+
+		@Override
+		public void tail(Consumer<Set<String>> wakeUp) {
+			this.tails.add(wakeUp);
+		}
+
+		@Override
+		public void release(String topic) {
+			// shared by both hubs: one hub losing interest does not drop the other's history
+		}
+
+		void close() {
+			this.listener.shutdownNow();
 		}
 
 	}

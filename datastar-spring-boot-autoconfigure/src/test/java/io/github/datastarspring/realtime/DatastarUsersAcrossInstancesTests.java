@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Users and sessions on two instances whose hubs share one log (played by a shared bus). */
+/** Users and sessions on two instances whose hubs share one log. */
 class DatastarUsersAcrossInstancesTests {
 
-	private final DatastarPresenceTests.SharedBus bus = new DatastarPresenceTests.SharedBus();
+	private final DatastarPresenceTests.SharedLog log = new DatastarPresenceTests.SharedLog();
 
 	private final InMemoryDatastarBroadcaster hubA = hub();
 
@@ -26,6 +26,7 @@ class DatastarUsersAcrossInstancesTests {
 	void close() {
 		this.hubA.close();
 		this.hubB.close();
+		this.log.close();
 	}
 
 	@Test
@@ -48,7 +49,7 @@ class DatastarUsersAcrossInstancesTests {
 	private InMemoryDatastarBroadcaster hub() {
 		return InMemoryDatastarBroadcaster.builder(new DatastarEventEncoder())
 			.heartbeat(Duration.ZERO)
-			.eventBus(this.bus.instance())
+			.eventLog(this.log)
 			.build();
 	}
 
