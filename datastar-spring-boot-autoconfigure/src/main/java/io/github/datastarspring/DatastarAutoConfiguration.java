@@ -1,6 +1,10 @@
 package io.github.datastarspring;
 
 import io.github.datastarspring.core.DatastarEventEncoder;
+import io.github.datastarspring.core.StreamCompression;
+import io.github.datastarspring.core.StreamObserver;
+import io.github.datastarspring.core.TemplateRenderer;
+import io.github.datastarspring.core.internal.StreamSupport;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,17 +15,33 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The protocol core, for every kind of application: the event encoder (serialising signals with
- * the application's {@link JsonMapper}) and the {@code datastar.*} properties.
+ * the application's {@link JsonMapper}), the {@code datastar.*} properties, and what the event
+ * streams of both stacks share (settings, timers, writers, compression, observer, shutdown).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @EnableConfigurationProperties({ DatastarClientProperties.class, DatastarSseProperties.class,
 		DatastarSignalsProperties.class })
-public class DatastarAutoConfiguration {
+public final class DatastarAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	DatastarEventEncoder datastarEventEncoder(ObjectProvider<JsonMapper> jsonMapper) {
 		return new DatastarEventEncoder(jsonMapper.getIfAvailable(JsonMapper::shared));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StreamSupport datastarStreamSupport(DatastarEventEncoder encoder, DatastarSseProperties sse,
+			ObjectProvider<TemplateRenderer> templateRenderers, ObjectProvider<StreamCompression> compression,
+			ObjectProvider<StreamObserver> observer) {
+		return new StreamSupport(encoder, new StreamSupport.Settings(sse.sendQueueSize(), sse.heartbeat(), sse.timeout()),
+				templateRenderers::getIfAvailable, () -> compression.getIfUnique(() -> StreamCompression.NONE),
+				observer.getIfUnique(() -> StreamObserver.NONE));
+	}
+
+	@Bean
+	OpenStreamsLifecycle datastarOpenStreamsLifecycle(StreamSupport streams) {
+		return new OpenStreamsLifecycle(streams);
 	}
 
 }

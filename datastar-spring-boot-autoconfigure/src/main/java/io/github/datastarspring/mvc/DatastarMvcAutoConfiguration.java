@@ -1,13 +1,11 @@
 package io.github.datastarspring.mvc;
 
 import java.util.List;
-import java.util.concurrent.Executor;
 
 import io.github.datastarspring.DatastarAutoConfiguration;
 import io.github.datastarspring.DatastarSignalsProperties;
-import io.github.datastarspring.DatastarSseProperties;
 import io.github.datastarspring.core.DatastarEventEncoder;
-import io.github.datastarspring.core.TemplateRenderer;
+import io.github.datastarspring.core.internal.StreamSupport;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,10 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
@@ -33,23 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
-public class DatastarMvcAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	DatastarEmitterSupport datastarEmitterSupport(DatastarEventEncoder encoder, DatastarSseProperties properties,
-			ObjectProvider<TemplateRenderer> templateRenderer, Environment environment) {
-		Executor writers;
-		if (Threading.VIRTUAL.isActive(environment)) {
-			SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor("datastar-sse-writer-");
-			virtual.setVirtualThreads(true);
-			writers = virtual;
-		}
-		else {
-			writers = DatastarEmitterSupport.defaultWriteExecutor();
-		}
-		return new DatastarEmitterSupport(encoder, properties, templateRenderer, writers);
-	}
+public final class DatastarMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -67,13 +46,14 @@ public class DatastarMvcAutoConfiguration {
 	}
 
 	@Bean
-	DatastarWebMvcConfigurer datastarWebMvcConfigurer(DatastarEmitterSupport support, DatastarEventEncoder encoder,
+	DatastarWebMvcConfigurer datastarWebMvcConfigurer(StreamSupport support, DatastarEventEncoder encoder,
 			DatastarSignalsHandlerMethodArgumentResolver signalsResolver,
 			DatastarSignalsHandlerExceptionResolver exceptionResolver) {
 		return new DatastarWebMvcConfigurer(List.of(signalsResolver, new DatastarRequestHandlerMethodArgumentResolver(),
 						new DatastarEmitterHandlerMethodArgumentResolver()),
-				List.of(new DatastarEmitterReturnValueHandler(support), new DatastarResponseReturnValueHandler(encoder)),
-				exceptionResolver);
+				List.of(new DatastarEmitterReturnValueHandler(support),
+						new DatastarResponseReturnValueHandler(encoder, support::compression)),
+				exceptionResolver, new StreamSupportInterceptor(support));
 	}
 
 	@Bean

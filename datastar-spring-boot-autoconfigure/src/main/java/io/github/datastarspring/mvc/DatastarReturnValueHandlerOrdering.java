@@ -13,11 +13,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * its own, and {@code @ResponseBody} (every {@code @RestController}) would otherwise write a
  * {@link DatastarEmitter} or {@link io.github.datastarspring.core.DatastarResponse} as JSON.
  */
-public class DatastarReturnValueHandlerOrdering implements SmartInitializingSingleton {
+final class DatastarReturnValueHandlerOrdering implements SmartInitializingSingleton {
 
 	private final ObjectProvider<RequestMappingHandlerAdapter> adapters;
 
-	public DatastarReturnValueHandlerOrdering(ObjectProvider<RequestMappingHandlerAdapter> adapters) {
+	DatastarReturnValueHandlerOrdering(ObjectProvider<RequestMappingHandlerAdapter> adapters) {
 		this.adapters = adapters;
 	}
 

@@ -2,9 +2,8 @@ package io.github.datastarspring.webflux;
 
 import io.github.datastarspring.DatastarAutoConfiguration;
 import io.github.datastarspring.DatastarSignalsProperties;
-import io.github.datastarspring.DatastarSseProperties;
 import io.github.datastarspring.core.DatastarEventEncoder;
-import io.github.datastarspring.core.TemplateRenderer;
+import io.github.datastarspring.core.internal.StreamSupport;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,20 +27,12 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 		beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass({ WebFluxConfigurer.class, CodecCustomizer.class })
-public class DatastarWebFluxAutoConfiguration {
+public final class DatastarWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DatastarStreamLifecycle datastarStreamLifecycle() {
-		return new DatastarStreamLifecycle();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	DatastarEventHttpMessageWriter datastarEventHttpMessageWriter(DatastarEventEncoder encoder,
-			DatastarSseProperties sse, ObjectProvider<TemplateRenderer> templateRenderers,
-			DatastarStreamLifecycle lifecycle) {
-		return new DatastarEventHttpMessageWriter(encoder, sse, templateRenderers::getIfAvailable, lifecycle);
+	DatastarEventHttpMessageWriter datastarEventHttpMessageWriter(StreamSupport streams) {
+		return new DatastarEventHttpMessageWriter(streams);
 	}
 
 	@Bean
@@ -81,7 +72,7 @@ public class DatastarWebFluxAutoConfiguration {
 			public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
 				configurer.addCustomResolver(new DatastarSignalsHandlerMethodArgumentResolver(mapper, signals,
 						ReactiveAdapterRegistry.getSharedInstance()),
-						new DatastarRequestHandlerMethodArgumentResolver());
+						new DatastarRequestHandlerMethodArgumentResolver(), new DatastarStreamArgumentResolver());
 			}
 
 		};

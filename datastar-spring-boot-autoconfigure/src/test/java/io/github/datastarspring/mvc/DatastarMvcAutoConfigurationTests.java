@@ -4,12 +4,11 @@ import java.util.List;
 
 import io.github.datastarspring.DatastarAutoConfiguration;
 import io.github.datastarspring.DatastarSignalsProperties;
-import io.github.datastarspring.DatastarSseProperties;
 import io.github.datastarspring.core.DatastarEventEncoder;
+import io.github.datastarspring.core.internal.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -29,7 +28,7 @@ class DatastarMvcAutoConfigurationTests {
 	@Test
 	void activeInServletApplications() {
 		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS).run((context) -> {
-			assertThat(context).hasSingleBean(DatastarEmitterSupport.class)
+			assertThat(context).hasSingleBean(StreamSupport.class)
 				.hasSingleBean(DatastarSignalsHandlerMethodArgumentResolver.class)
 				.hasSingleBean(DatastarSignalsHandlerExceptionResolver.class)
 				.hasSingleBean(DatastarWebMvcConfigurer.class);
@@ -55,42 +54,33 @@ class DatastarMvcAutoConfigurationTests {
 	@Test
 	void absentInReactiveApplications() {
 		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-			.run((context) -> assertThat(context).doesNotHaveBean(DatastarEmitterSupport.class)
-				.doesNotHaveBean(DatastarWebMvcConfigurer.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(DatastarWebMvcConfigurer.class));
 	}
 
 	@Test
 	void absentInNonWebApplications() {
 		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-			.run((context) -> assertThat(context).doesNotHaveBean(DatastarEmitterSupport.class)
-				.doesNotHaveBean(DatastarWebMvcConfigurer.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(DatastarWebMvcConfigurer.class)
 				.hasSingleBean(DatastarEventEncoder.class));
 	}
 
 	@Test
 	void backsOffFromUserBeans() {
 		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-			.withBean("mySupport", DatastarEmitterSupport.class,
-					() -> new DatastarEmitterSupport(new DatastarEventEncoder(), new DatastarSseProperties(null, null, 8),
-							emptyProvider()))
+			.withBean("mySupport", StreamSupport.class,
+					() -> new StreamSupport(new DatastarEventEncoder(), new StreamSupport.Settings(8, null, null)))
 			.withBean("myResolver", DatastarSignalsHandlerMethodArgumentResolver.class,
 					() -> new DatastarSignalsHandlerMethodArgumentResolver(JsonMapper.shared(), 10))
 			.withBean("myExceptionResolver", DatastarSignalsHandlerExceptionResolver.class,
 					() -> new DatastarSignalsHandlerExceptionResolver(JsonMapper.shared()))
 			.run((context) -> {
-				assertThat(context).hasSingleBean(DatastarEmitterSupport.class)
+				assertThat(context).hasSingleBean(StreamSupport.class)
 					.hasSingleBean(DatastarSignalsHandlerMethodArgumentResolver.class)
 					.hasSingleBean(DatastarSignalsHandlerExceptionResolver.class);
-				assertThat(context).getBean("mySupport").isSameAs(context.getBean(DatastarEmitterSupport.class));
+				assertThat(context).getBean("mySupport").isSameAs(context.getBean(StreamSupport.class));
 				assertThat(context).getBean("myResolver")
 					.isSameAs(context.getBean(DatastarSignalsHandlerMethodArgumentResolver.class));
 			});
-	}
-
-	@SuppressWarnings("unchecked")
-	private static <T> ObjectProvider<T> emptyProvider() {
-		return new org.springframework.beans.factory.support.DefaultListableBeanFactory()
-			.getBeanProvider((Class<T>) Object.class);
 	}
 
 }
