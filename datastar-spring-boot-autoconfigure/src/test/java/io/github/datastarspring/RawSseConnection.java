@@ -63,8 +63,17 @@ public final class RawSseConnection implements Closeable {
 
 	/** Reads until {@code text} has arrived; fails after 10 s or when the response ends first. */
 	public void await(String text) throws IOException {
+		await(text, 1);
+	}
+
+	/** Reads until {@code text} has arrived {@code times} times (within one chunk each); fails after 20 s. */
+	public void await(String text, int times) throws IOException {
 		byte[] buffer = new byte[8192];
-		while (!received().contains(text)) {
+		long deadline = System.nanoTime() + 20_000_000_000L;
+		while (occurrences(received(), text) < times) {
+			if (System.nanoTime() > deadline) {
+				throw new IOException("\"" + text + "\" did not arrive " + times + " times within 20 s: " + tail());
+			}
 			int n = this.in.read(buffer);
 			if (n < 0) {
 				throw new IOException("Response ended before \"" + text + "\" arrived: " + received());
@@ -98,6 +107,14 @@ public final class RawSseConnection implements Closeable {
 		}
 	}
 
+	private static int occurrences(String all, String text) {
+		int count = 0;
+		for (int i = all.indexOf(text); i >= 0; i = all.indexOf(text, i + text.length())) {
+			count++;
+		}
+		return count;
+	}
+
 	/** Resizes the receive buffer, to read quickly what a client that stalled left unread. */
 	public void setReceiveBufferSize(int size) throws IOException {
 		this.socket.setReceiveBufferSize(size);
@@ -111,6 +128,12 @@ public final class RawSseConnection implements Closeable {
 	private String tail() {
 		String all = received();
 		return all.substring(Math.max(0, all.length() - 200));
+	}
+
+	/** Closes with a reset, as a client that vanishes does (a crash, a lost network). */
+	public void closeAbruptly() throws IOException {
+		this.socket.setSoLinger(true, 0);
+		this.socket.close();
 	}
 
 	@Override

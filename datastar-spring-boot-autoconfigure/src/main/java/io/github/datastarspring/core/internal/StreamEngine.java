@@ -43,6 +43,9 @@ public final class StreamEngine {
 
 	private static final int CLOSED = 2;
 
+	/** Closing, and the connection is to be aborted once the queue is written (shutdown). */
+	private static final int CLOSING_TO_ABORT = 3;
+
 	private static final int END = 0;
 
 	private static final int ABORT = 1;
@@ -69,7 +72,8 @@ public final class StreamEngine {
 
 	private volatile int ending = END;
 
-	private volatile boolean abortWhenDrained;
+	/** Whether the writer last stopped because the client could take no more. */
+	private volatile boolean waitingForClient;
 
 	private volatile int capacity;
 
@@ -96,6 +100,9 @@ public final class StreamEngine {
 
 	/** {@link #written} at the previous heartbeat; by the scheduler only. */
 	private long writtenAtTick = -1;
+
+	/** Heartbeats in a row that found the client taking nothing; by the scheduler only. */
+	private int stalledTicks;
 
 	/** Whether the transport was ended; by the writer only. */
 	private boolean ended;
@@ -234,9 +241,9 @@ public final class StreamEngine {
 
 	/** Writes what is queued, then closes the connection as {@link #abort()} does. */
 	public void shutdown() {
-		this.abortWhenDrained = true;
-		STATE.compareAndSet(this, OPEN, CLOSING);
-		scheduleWrite();
+		if (STATE.compareAndSet(this, OPEN, CLOSING_TO_ABORT)) {
+			scheduleWrite();
+		}
 	}
 
 	public void onClose(Runnable callback) {
@@ -377,8 +384,9 @@ public final class StreamEngine {
 	}
 
 	/**
-	 * Once per heartbeat interval: a comment when nothing waits; an abort when events waited the
-	 * whole interval and none was written (the client is not reading, or gone without a word).
+	 * Once per heartbeat interval: a comment when nothing waits; an abort when, for two intervals
+	 * in a row, events waited, the client could take none and none was written (the client is not
+	 * reading, or gone without a word). A stream merely waiting for a busy writer is not stalled.
 	 */
 	private void heartbeat() {
 		StreamSupport s = this.support;
@@ -387,17 +395,23 @@ public final class StreamEngine {
 		}
 		long w = this.written;
 		if (this.queued.get() == 0) {
+			this.stalledTicks = 0;
 			if (this.state == OPEN) {
 				enqueue(s.heartbeatComment());
 			}
 		}
-		else if (w == this.writtenAtTick) {
-			s.observer().streamStalled();
-			if (logger.isDebugEnabled()) {
-				logger.debug("Aborting a Datastar stream whose client took nothing for a heartbeat interval");
+		else if (w == this.writtenAtTick && this.waitingForClient) {
+			if (++this.stalledTicks >= 2) {
+				s.observer().streamStalled();
+				if (logger.isDebugEnabled()) {
+					logger.debug("Aborting a Datastar stream whose client took nothing for two heartbeat intervals");
+				}
+				abort();
+				return;
 			}
-			abort();
-			return;
+		}
+		else {
+			this.stalledTicks = 0;
 		}
 		this.writtenAtTick = w;
 	}
@@ -438,7 +452,12 @@ public final class StreamEngine {
 		}
 		boolean idle = false;
 		try {
-			while (t.isReady()) {
+			while (true) {
+				if (!t.isReady()) {
+					this.waitingForClient = true;
+					break;
+				}
+				this.waitingForClient = false;
 				byte[] next = this.queue.poll();
 				if (next == null) {
 					idle = true;
@@ -456,11 +475,14 @@ public final class StreamEngine {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Datastar stream closed by the client: " + ex);
 			}
-			terminate(ABORT);
+			// The connection is gone already: let the container finish the request and free what
+			// it holds for it (an abort would wait for a socket event that never comes).
+			terminate(END);
 			return;
 		}
-		if (idle && this.state == CLOSING && this.queue.isEmpty()) {
-			terminate(this.abortWhenDrained ? ABORT : END);
+		int st = this.state;
+		if (idle && (st == CLOSING || st == CLOSING_TO_ABORT) && this.queue.isEmpty()) {
+			terminate((st == CLOSING_TO_ABORT) ? ABORT : END);
 		}
 	}
 

@@ -174,6 +174,9 @@ public final class StreamSupport implements AutoCloseable {
 		return (runnable) -> {
 			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
 			thread.setDaemon(true);
+			// Not the web application's loader of the request that started it: the threads are
+			// the application context's, ended when it closes.
+			thread.setContextClassLoader(StreamSupport.class.getClassLoader());
 			return thread;
 		};
 	}
