@@ -385,8 +385,9 @@ public final class StreamEngine {
 
 	/**
 	 * Once per heartbeat interval: a comment when nothing waits; an abort when, for two intervals
-	 * in a row, events waited, the client could take none and none was written (the client is not
-	 * reading, or gone without a word). A stream merely waiting for a busy writer is not stalled.
+	 * in a row, the send queue was full, the client could take nothing and nothing was written
+	 * (the client is not reading, or gone without a word). A stream merely waiting for a busy
+	 * writer or a slow flush is not stalled; the real-time hub's overflow policy acts first.
 	 */
 	private void heartbeat() {
 		StreamSupport s = this.support;
@@ -400,7 +401,7 @@ public final class StreamEngine {
 				enqueue(s.heartbeatComment());
 			}
 		}
-		else if (w == this.writtenAtTick && this.waitingForClient) {
+		else if (w == this.writtenAtTick && this.waitingForClient && this.queued.get() >= this.capacity) {
 			if (++this.stalledTicks >= 2) {
 				s.observer().streamStalled();
 				if (logger.isDebugEnabled()) {

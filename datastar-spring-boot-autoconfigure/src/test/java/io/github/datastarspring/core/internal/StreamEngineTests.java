@@ -269,7 +269,7 @@ class StreamEngineTests {
 	}
 
 	@Test
-	void aClientThatTakesNothingForTwoHeartbeatIntervalsIsAborted() throws Exception {
+	void aClientWhoseQueueStaysFullForTwoHeartbeatIntervalsIsAborted() throws Exception {
 		AtomicInteger stalled = new AtomicInteger();
 		StreamObserver observer = new StreamObserver() {
 			@Override
@@ -281,7 +281,9 @@ class StreamEngineTests {
 		MemoryTransport transport = new MemoryTransport();
 		transport.ready = false;
 		stream.attach(support(4, Duration.ofMillis(30), null, null, null, observer), transport);
-		stream.send(DatastarEvents.patchSignals("{}"));
+		for (int i = 0; i < 4; i++) {
+			stream.send(DatastarEvents.patchSignals("{}"));
+		}
 		transport.awaitEnd();
 		assertThat(transport.aborts).hasValue(1);
 		assertThat(stalled).hasValue(1);
