@@ -2,7 +2,10 @@ package io.github.datastarspring;
 
 import io.github.datastarspring.core.DatastarEventEncoder;
 import io.github.datastarspring.core.DatastarSignalsReader;
+import io.github.datastarspring.core.StreamCompression;
+import io.github.datastarspring.core.StreamObserver;
 import io.github.datastarspring.core.TemplateRenderer;
+import io.github.datastarspring.core.internal.StreamSupport;
 import io.github.datastarspring.errors.DatastarErrorAnswers;
 import io.github.datastarspring.errors.DatastarErrorRenderer;
 import io.github.datastarspring.errors.DefaultDatastarErrorRenderer;
@@ -21,18 +24,34 @@ import org.springframework.web.ErrorResponse;
 
 /**
  * The protocol core, for every kind of application: the event encoder (serialising signals with
- * the application's {@link JsonMapper}), the signals pipeline and the {@code datastar.*}
- * properties; in web applications, the errors the user sees.
+ * the application's {@link JsonMapper}), the signals pipeline, the {@code datastar.*} properties,
+ * what the event streams of both stacks share (settings, timers, writers, compression, observer,
+ * shutdown) and, in web applications, the errors the user sees.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @EnableConfigurationProperties({ DatastarClientProperties.class, DatastarSseProperties.class,
 		DatastarSignalsProperties.class, DatastarErrorsProperties.class })
-public class DatastarAutoConfiguration {
+public final class DatastarAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	DatastarEventEncoder datastarEventEncoder(ObjectProvider<JsonMapper> jsonMapper) {
 		return new DatastarEventEncoder(jsonMapper.getIfAvailable(JsonMapper::shared));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StreamSupport datastarStreamSupport(DatastarEventEncoder encoder, DatastarSseProperties sse,
+			ObjectProvider<TemplateRenderer> templateRenderers, ObjectProvider<StreamCompression> compression,
+			ObjectProvider<StreamObserver> observer) {
+		return new StreamSupport(encoder, new StreamSupport.Settings(sse.sendQueueSize(), sse.heartbeat(), sse.timeout()),
+				templateRenderers::getIfAvailable, () -> compression.getIfUnique(() -> StreamCompression.NONE),
+				observer.getIfUnique(() -> StreamObserver.NONE));
+	}
+
+	@Bean
+	OpenStreamsLifecycle datastarOpenStreamsLifecycle(StreamSupport streams) {
+		return new OpenStreamsLifecycle(streams);
 	}
 
 	@Bean

@@ -36,8 +36,8 @@ public interface DatastarSink {
 	 * never reopens it. The real-time hub aborts the streams of clients that do not keep up.
 	 * {@link #onClose} callbacks run once, as for any end; calling it again, or after the stream
 	 * ended, does nothing.
-	 * <p>{@code DatastarEmitter} does this on Tomcat and {@code DatastarStream} on Reactor Netty;
-	 * elsewhere they, and this default, complete the stream normally instead.
+	 * <p>{@link DatastarEventStream}s do this on Tomcat and on Reactor Netty; elsewhere they, and
+	 * this default, complete the stream normally instead.
 	 */
 	default void abort() {
 		complete();
@@ -45,5 +45,13 @@ public interface DatastarSink {
 
 	/** Runs {@code callback} once when the stream ends for any reason (completion, disconnect, timeout, error). */
 	void onClose(Runnable callback);
+
+	/**
+	 * Whether the sink keeps its connection alive itself: the real-time hub then sends it no
+	 * heartbeat comments of its own, so that a stream gets one per interval, not two.
+	 */
+	default boolean sendsOwnHeartbeats() {
+		return false;
+	}
 
 }

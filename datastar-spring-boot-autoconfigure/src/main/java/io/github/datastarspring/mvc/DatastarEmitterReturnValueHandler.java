@@ -1,10 +1,8 @@
 package io.github.datastarspring.mvc;
 
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import io.github.datastarspring.core.internal.StreamSupport;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -18,14 +16,11 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * Opens the stream of a {@link DatastarEmitter} returned by a controller method: writes the SSE
  * headers, keeps the request open asynchronously and hands the response to the emitter.
  */
-public class DatastarEmitterReturnValueHandler implements HandlerMethodReturnValueHandler {
+final class DatastarEmitterReturnValueHandler implements HandlerMethodReturnValueHandler {
 
-	private static final Log logger = LogFactory.getLog(DatastarEmitterReturnValueHandler.class);
+	private final StreamSupport support;
 
-
-	private final DatastarEmitterSupport support;
-
-	public DatastarEmitterReturnValueHandler(DatastarEmitterSupport support) {
+	DatastarEmitterReturnValueHandler(StreamSupport support) {
 		this.support = support;
 	}
 
@@ -51,55 +46,22 @@ public class DatastarEmitterReturnValueHandler implements HandlerMethodReturnVal
 			return;
 		}
 		DatastarEmitter emitter = (DatastarEmitter) returnValue;
-		emitter.open(this.support);
 		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
 		HttpServletResponse response = webRequest.getNativeResponse(HttpServletResponse.class);
+		// No container timeout: the stream's own timer owns it (datastar.sse.timeout).
+		DeferredResult<Object> result = new DeferredResult<>(-1L);
+		ServletStreamTransport transport = new ServletStreamTransport(request, response, result);
+		// Encodes what was sent so far here, before the response starts: a failure is the handler's error.
+		emitter.stream().attach(this.support, transport);
 		SseResponseHeaders.apply(request, response);
-
-		DeferredResult<Object> result = new DeferredResult<>(this.support.timeoutMillis(emitter));
 		result.onTimeout(() -> {
-			emitter.close(true);
+			transport.closedByContainer();
 			result.setResult(null);
 		});
-		result.onError((ex) -> emitter.close(false));
-		result.onCompletion(() -> emitter.close(false));
+		result.onError((ex) -> transport.closedByContainer());
+		result.onCompletion(transport::closedByContainer);
 		WebAsyncUtils.getAsyncManager(webRequest).startDeferredResultProcessing(result, mavContainer);
-
-		ServletOutputStream out = response.getOutputStream();
-		emitter.connect(new DatastarEmitter.Connection() {
-
-			@Override
-			public void write(byte[] bytes) throws Exception {
-				out.write(bytes);
-				out.flush();
-			}
-
-			@Override
-			public void flush() throws Exception {
-				out.flush();
-			}
-
-			@Override
-			public void end(boolean normally) {
-				try {
-					result.setResult(null);
-				}
-				catch (IllegalStateException ex) {
-					// Tomcat already ended the async request (the client left first): nothing to finish.
-					logger.debug("Datastar stream already ended by the container", ex);
-				}
-			}
-
-			@Override
-			public void abort() {
-				// Closing puts the async request in error; the container then ends it itself (ending
-				// it here as well raced with that). Elsewhere, end the stream normally.
-				if (!TomcatConnectionAborter.closeNow(response)) {
-					end(false);
-				}
-			}
-
-		});
+		transport.activate();
 	}
 
 }

@@ -1,13 +1,11 @@
 package io.github.datastarspring.mvc;
 
 import java.util.List;
-import java.util.concurrent.Executor;
 
 import io.github.datastarspring.DatastarAutoConfiguration;
-import io.github.datastarspring.DatastarSseProperties;
 import io.github.datastarspring.core.DatastarEventEncoder;
 import io.github.datastarspring.core.DatastarSignalsReader;
-import io.github.datastarspring.core.TemplateRenderer;
+import io.github.datastarspring.core.internal.StreamSupport;
 import io.github.datastarspring.errors.DatastarErrorAnswers;
 import org.apache.catalina.startup.Tomcat;
 
@@ -17,14 +15,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.thread.Threading;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
@@ -39,23 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
-public class DatastarMvcAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	DatastarEmitterSupport datastarEmitterSupport(DatastarEventEncoder encoder, DatastarSseProperties properties,
-			ObjectProvider<TemplateRenderer> templateRenderer, Environment environment) {
-		Executor writers;
-		if (Threading.VIRTUAL.isActive(environment)) {
-			SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor("datastar-sse-writer-");
-			virtual.setVirtualThreads(true);
-			writers = virtual;
-		}
-		else {
-			writers = DatastarEmitterSupport.defaultWriteExecutor();
-		}
-		return new DatastarEmitterSupport(encoder, properties, templateRenderer, writers);
-	}
+public final class DatastarMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -71,13 +50,14 @@ public class DatastarMvcAutoConfiguration {
 	}
 
 	@Bean
-	DatastarWebMvcConfigurer datastarWebMvcConfigurer(DatastarEmitterSupport support, DatastarEventEncoder encoder,
+	DatastarWebMvcConfigurer datastarWebMvcConfigurer(StreamSupport support, DatastarEventEncoder encoder,
 			DatastarSignalsHandlerMethodArgumentResolver signalsResolver,
 			DatastarHandlerExceptionResolver exceptionResolver) {
 		return new DatastarWebMvcConfigurer(List.of(signalsResolver, new DatastarRequestHandlerMethodArgumentResolver(),
 						new DatastarEmitterHandlerMethodArgumentResolver()),
-				List.of(new DatastarEmitterReturnValueHandler(support), new DatastarResponseReturnValueHandler(encoder)),
-				exceptionResolver);
+				List.of(new DatastarEmitterReturnValueHandler(support),
+						new DatastarResponseReturnValueHandler(encoder, support::compression)),
+				exceptionResolver, new StreamSupportInterceptor(support));
 	}
 
 	@Bean

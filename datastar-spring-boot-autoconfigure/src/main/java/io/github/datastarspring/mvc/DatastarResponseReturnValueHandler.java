@@ -1,17 +1,22 @@
 package io.github.datastarspring.mvc;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.github.datastarspring.core.DatastarEvent;
 import io.github.datastarspring.core.DatastarEventEncoder;
 import io.github.datastarspring.core.DatastarResponse;
+import io.github.datastarspring.core.StreamCompression;
+import io.github.datastarspring.core.StreamCompressor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
 import org.springframework.web.method.support.ModelAndViewContainer;
@@ -20,12 +25,15 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * Writes a one-shot answer, a {@link DatastarResponse}, a single {@link DatastarEvent} or a
  * collection of them, as a short SSE response that then ends.
  */
-public class DatastarResponseReturnValueHandler implements HandlerMethodReturnValueHandler {
+final class DatastarResponseReturnValueHandler implements HandlerMethodReturnValueHandler {
 
 	private final DatastarEventEncoder encoder;
 
-	public DatastarResponseReturnValueHandler(DatastarEventEncoder encoder) {
+	private final Supplier<StreamCompression> compression;
+
+	DatastarResponseReturnValueHandler(DatastarEventEncoder encoder, Supplier<StreamCompression> compression) {
 		this.encoder = encoder;
+		this.compression = compression;
 	}
 
 	@Override
@@ -49,15 +57,23 @@ public class DatastarResponseReturnValueHandler implements HandlerMethodReturnVa
 		HttpServletResponse response = webRequest.getNativeResponse(HttpServletResponse.class);
 		List<? extends DatastarEvent> events = events(returnValue);
 		// Encode everything first, so that a failure is still an ordinary error response.
-		byte[][] encoded = new byte[events.size()][];
-		for (int i = 0; i < encoded.length; i++) {
-			encoded[i] = this.encoder.encode(events.get(i));
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (DatastarEvent event : events) {
+			body.write(this.encoder.encode(event));
 		}
+		byte[] bytes = body.toByteArray();
 		SseResponseHeaders.apply(request, response);
-		OutputStream out = response.getOutputStream();
-		for (byte[] bytes : encoded) {
-			out.write(bytes);
+		StreamCompressor compressor = this.compression.get()
+			.forResponse(request.getHeader(HttpHeaders.ACCEPT_ENCODING), bytes.length);
+		if (compressor != null) {
+			try (compressor) {
+				bytes = compressor.compress(bytes);
+			}
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, compressor.encoding());
+			response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 		}
+		OutputStream out = response.getOutputStream();
+		out.write(bytes);
 		out.flush();
 	}
 

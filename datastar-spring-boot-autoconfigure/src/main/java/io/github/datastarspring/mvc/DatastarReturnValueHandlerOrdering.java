@@ -19,13 +19,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * {@link DatastarEmitter} or {@link io.github.datastarspring.core.DatastarResponse} as JSON. The
  * same for {@code @ExceptionHandler} methods, which have their own list of handlers.
  */
-public class DatastarReturnValueHandlerOrdering implements SmartInitializingSingleton {
+final class DatastarReturnValueHandlerOrdering implements SmartInitializingSingleton {
 
 	private final ObjectProvider<RequestMappingHandlerAdapter> adapters;
 
 	private final ObjectProvider<HandlerExceptionResolver> exceptionResolvers;
 
-	public DatastarReturnValueHandlerOrdering(ObjectProvider<RequestMappingHandlerAdapter> adapters,
+	DatastarReturnValueHandlerOrdering(ObjectProvider<RequestMappingHandlerAdapter> adapters,
 			ObjectProvider<HandlerExceptionResolver> exceptionResolvers) {
 		this.adapters = adapters;
 		this.exceptionResolvers = exceptionResolvers;

@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 
@@ -13,7 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExc
  * {@link DatastarReturnValueHandlerOrdering} then moves the return value handlers ahead of
  * {@code @ResponseBody} handling, so that {@code @RestController}s can return Datastar types too.
  */
-public class DatastarWebMvcConfigurer implements WebMvcConfigurer {
+final class DatastarWebMvcConfigurer implements WebMvcConfigurer {
 
 	private final List<HandlerMethodArgumentResolver> argumentResolvers;
 
@@ -21,11 +23,20 @@ public class DatastarWebMvcConfigurer implements WebMvcConfigurer {
 
 	private final HandlerExceptionResolver exceptionResolver;
 
-	public DatastarWebMvcConfigurer(List<HandlerMethodArgumentResolver> argumentResolvers,
-			List<HandlerMethodReturnValueHandler> returnValueHandlers, HandlerExceptionResolver exceptionResolver) {
+	private final HandlerInterceptor interceptor;
+
+	DatastarWebMvcConfigurer(List<HandlerMethodArgumentResolver> argumentResolvers,
+			List<HandlerMethodReturnValueHandler> returnValueHandlers, HandlerExceptionResolver exceptionResolver,
+			HandlerInterceptor interceptor) {
 		this.argumentResolvers = List.copyOf(argumentResolvers);
 		this.returnValueHandlers = List.copyOf(returnValueHandlers);
 		this.exceptionResolver = exceptionResolver;
+		this.interceptor = interceptor;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this.interceptor);
 	}
 
 	@Override

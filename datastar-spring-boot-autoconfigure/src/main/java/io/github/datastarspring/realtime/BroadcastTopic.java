@@ -349,6 +349,10 @@ final class BroadcastTopic {
 	/** Offers a heartbeat to each subscriber that has been sent nothing since {@code idleSince}. */
 	void heartbeat(byte[] comment, long idleSince, long now) {
 		for (TopicSubscriber subscriber : this.subscribers.values()) {
+			if (subscriber.sink.sendsOwnHeartbeats()) {
+				// One owner per stream: it sends its own comments and finds its dead client itself.
+				continue;
+			}
 			if (subscriber.idleSince(idleSince) && !subscriber.offer(comment, now)) {
 				if (subscriber.sink.isOpen()) {
 					// Its queue stayed full for a whole heartbeat interval: the client is not reading.
@@ -402,7 +406,10 @@ final class BroadcastTopic {
 		}
 	}
 
-	/** Ends every stream, after {@code finalEvent} when not {@code null}; the topic is retired. */
+	/**
+	 * Ends every stream, the topic is retired: with a {@code finalEvent}, that event then a normal
+	 * end; without, an abort, so that each page reconnects by itself and resumes.
+	 */
 	void shutdown(byte[] finalEvent) {
 		this.lock.lock();
 		try {
@@ -412,8 +419,11 @@ final class BroadcastTopic {
 				remove(subscriber);
 				if (finalEvent != null) {
 					subscriber.offer(finalEvent);
+					subscriber.sink.complete();
 				}
-				subscriber.sink.complete();
+				else {
+					subscriber.sink.abort();
+				}
 			}
 		}
 		finally {

@@ -39,6 +39,15 @@ public interface DatastarBroadcaster {
 	}
 
 	/**
+	 * Adds a stream to a topic after sending it {@code snapshot}, the topic's full state: a
+	 * first connection, with no {@code Last-Event-ID} to resume from.
+	 * @return {@code sink}, so that a controller can return the call
+	 */
+	default <S extends DatastarSink> S subscribe(String topic, S sink, DatastarSnapshot snapshot) {
+		return subscribe(topic, sink, (String) null, snapshot);
+	}
+
+	/**
 	 * Adds a stream to a topic, first bringing it up to date. When {@code lastEventId} is one of
 	 * this topic's ids still in its replay buffer, the events published after it are sent; when
 	 * it is the latest id, nothing is; otherwise (first connect, or an id too old, from an earlier

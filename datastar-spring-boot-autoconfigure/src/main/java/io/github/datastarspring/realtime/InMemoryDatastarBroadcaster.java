@@ -33,7 +33,8 @@ import org.springframework.util.PatternMatchUtils;
  * shared daemon thread sends heartbeats, flushes coalescing windows and forgets idle topics.
  *
  * <p>As a {@link SmartLifecycle} it stops before the web server: every open stream then gets the
- * configured final event and is completed.
+ * configured final event and is completed or, without one, is aborted so that its page
+ * reconnects by itself (to this instance after a restart, or to another one) and resumes.
  */
 public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLifecycle, AutoCloseable {
 
@@ -92,7 +93,12 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 		Objects.requireNonNull(topic, "topic");
 		Objects.requireNonNull(sink, "sink");
 		if (!this.running) {
-			sink.complete();
+			if (this.finalEvent != null) {
+				sink.complete();
+			}
+			else {
+				sink.abort();
+			}
 			return sink;
 		}
 		TopicSubscriber subscriber = new TopicSubscriber(sink, snapshot);
@@ -277,7 +283,10 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 		this.running = true;
 	}
 
-	/** Sends the final event to every open stream and completes it; later subscribers are completed at once. */
+	/**
+	 * Sends the final event to every open stream and completes it, or aborts it when there is no
+	 * final event; later subscribers get the same at once.
+	 */
 	@Override
 	public void stop() {
 		this.running = false;

@@ -1,14 +1,14 @@
 package io.github.datastarspring.webflux;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
-import io.github.datastarspring.DatastarSseProperties;
 import io.github.datastarspring.core.DatastarEvent;
 import io.github.datastarspring.core.DatastarEventEncoder;
 import io.github.datastarspring.core.DatastarResponse;
-import io.github.datastarspring.core.TemplateRenderer;
+import io.github.datastarspring.core.StreamCompressor;
+import io.github.datastarspring.core.internal.StreamSupport;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ReactiveHttpOutputMessage;
 import org.springframework.http.codec.HttpMessageWriter;
@@ -26,33 +27,19 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 /**
  * Writes {@link DatastarEvent}s, {@link DatastarResponse}s and {@link DatastarStream}s as a
  * Datastar SSE response: the bytes of {@link DatastarEventEncoder}, one flush per event, the same
- * headers as the MVC stack.
+ * headers and compression as the MVC stack. A single value is a one-shot answer; a {@code Flux}
+ * and a {@code DatastarStream} are streams.
  */
-public class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object> {
+final class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object> {
 
-	private final DatastarStreamSettings settings;
+	private final StreamSupport support;
 
-	/**
-	 * A writer encoding with {@code encoder}, giving streams the {@code sse} settings and the
-	 * template renderer {@code templateRenderers} supplies (may supply {@code null}).
-	 */
-	public DatastarEventHttpMessageWriter(DatastarEventEncoder encoder, DatastarSseProperties sse,
-			Supplier<TemplateRenderer> templateRenderers) {
-		this(new DatastarStreamSettings(encoder, sse, templateRenderers));
-	}
-
-	/** The same, with streams tracked by {@code lifecycle} so that they end on shutdown. */
-	public DatastarEventHttpMessageWriter(DatastarEventEncoder encoder, DatastarSseProperties sse,
-			Supplier<TemplateRenderer> templateRenderers, DatastarStreamLifecycle lifecycle) {
-		this(new DatastarStreamSettings(encoder, sse, templateRenderers, lifecycle));
-	}
-
-	DatastarEventHttpMessageWriter(DatastarStreamSettings settings) {
-		this.settings = settings;
+	DatastarEventHttpMessageWriter(StreamSupport support) {
+		this.support = support;
 	}
 
 	/** Whether values of {@code type} are written by this writer. */
-	public static boolean isDatastarType(Class<?> type) {
+	static boolean isDatastarType(Class<?> type) {
 		return DatastarEvent.class.isAssignableFrom(type) || DatastarResponse.class.isAssignableFrom(type)
 				|| DatastarStream.class.isAssignableFrom(type);
 	}
@@ -72,7 +59,7 @@ public class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object>
 	public Mono<Void> write(Publisher<?> input, ResolvableType elementType, @Nullable MediaType mediaType,
 			ReactiveHttpOutputMessage message, Map<String, Object> hints) {
 		DatastarSseHeaders.apply(message.getHeaders(), null);
-		return message.writeAndFlushWith(frames(input, message.bufferFactory(), null));
+		return write(input, null, message, null);
 	}
 
 	@Override
@@ -80,30 +67,74 @@ public class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object>
 			@Nullable MediaType mediaType, ServerHttpRequest request, ServerHttpResponse response,
 			Map<String, Object> hints) {
 		DatastarSseHeaders.apply(response.getHeaders(), request);
-		return response.writeAndFlushWith(frames(input, response.bufferFactory(), ConnectionAborter.of(response)));
+		return write(input, request.getHeaders().getFirst(HttpHeaders.ACCEPT_ENCODING), response,
+				ConnectionAborter.of(response));
 	}
 
-	private Flux<Publisher<DataBuffer>> frames(Publisher<?> input, DataBufferFactory buffers,
+	private Mono<Void> write(Publisher<?> input, @Nullable String acceptEncoding, ReactiveHttpOutputMessage message,
 			@Nullable Runnable connectionAborter) {
-		Flux<byte[]> events = Flux.from(input).concatMap(element -> encode(element, connectionAborter), 0);
-		if (!(input instanceof Mono)) {
-			events = EarlyHeaders.flushSoon(events);
+		DataBufferFactory buffers = message.bufferFactory();
+		HttpHeaders headers = message.getHeaders();
+		if (input instanceof Mono<?> single) {
+			return message.writeAndFlushWith(single.flatMapMany((value) -> (value instanceof DatastarStream stream)
+					? open(stream, acceptEncoding, headers, connectionAborter)
+					: Mono.fromCallable(() -> oneShot(value, acceptEncoding, headers)))
+				.map((bytes) -> Mono.just(buffers.wrap(bytes))));
 		}
-		return events.map(bytes -> Mono.just(buffers.wrap(bytes)));
+		StreamCompressor compressor = this.support.compression().forStream(acceptEncoding);
+		Flux<byte[]> events = Flux.from(input).concatMap(this::encodeAll, 0);
+		if (compressor != null) {
+			headers.set(HttpHeaders.CONTENT_ENCODING, compressor.encoding());
+			headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+			events = events.map(compressor::compress).doFinally((signal) -> compressor.close());
+		}
+		return message.writeAndFlushWith(EarlyHeaders.flushSoon(events).map((bytes) -> Mono.just(buffers.wrap(bytes))));
 	}
 
-	private Publisher<byte[]> encode(Object element, @Nullable Runnable connectionAborter) {
-		if (element instanceof DatastarEvent event) {
-			return Mono.fromCallable(() -> this.settings.encoder().encode(event));
+	/** A live stream: bound to this response, then written as the connection asks for more. */
+	private Flux<byte[]> open(DatastarStream stream, @Nullable String acceptEncoding, HttpHeaders headers,
+			@Nullable Runnable connectionAborter) {
+		ReactiveStreamTransport transport = new ReactiveStreamTransport(acceptEncoding, headers, connectionAborter);
+		// Encodes what was sent before: a failure here is still an error response.
+		stream.stream().attach(this.support, transport);
+		// A live stream cannot fail once open: send the headers at once.
+		return Flux.concat(Mono.just(EarlyHeaders.EMPTY), transport);
+	}
+
+	/** One answer, compressed as a whole when {@code StreamCompression} finds it worth it. */
+	private byte[] oneShot(Object value, @Nullable String acceptEncoding, HttpHeaders headers) {
+		byte[] bytes = encode(value);
+		StreamCompressor compressor = this.support.compression().forResponse(acceptEncoding, bytes.length);
+		if (compressor == null) {
+			return bytes;
 		}
-		if (element instanceof DatastarResponse response) {
-			return Flux.fromIterable(response.events()).map(this.settings.encoder()::encode);
+		try (compressor) {
+			headers.set(HttpHeaders.CONTENT_ENCODING, compressor.encoding());
+			headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+			return compressor.compress(bytes);
 		}
-		if (element instanceof DatastarStream stream) {
-			// A live stream cannot fail before it starts: open it at once.
-			return Flux.concat(Mono.just(EarlyHeaders.EMPTY), stream.frames(this.settings, connectionAborter));
+	}
+
+	private Mono<byte[]> encodeAll(Object value) {
+		if (value instanceof DatastarStream) {
+			return Mono.error(new IllegalArgumentException("Return a DatastarStream itself, not inside a Flux"));
 		}
-		return Mono.error(new IllegalArgumentException("Not a Datastar value: " + element.getClass().getName()));
+		return Mono.fromCallable(() -> encode(value));
+	}
+
+	private byte[] encode(Object value) {
+		DatastarEventEncoder encoder = this.support.encoder();
+		if (value instanceof DatastarEvent event) {
+			return encoder.encode(event);
+		}
+		if (value instanceof DatastarResponse response) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			for (DatastarEvent event : response.events()) {
+				out.writeBytes(encoder.encode(event));
+			}
+			return out.toByteArray();
+		}
+		throw new IllegalArgumentException("Not a Datastar value: " + value.getClass().getName());
 	}
 
 }

@@ -1,6 +1,10 @@
 package io.github.datastarspring.webflux;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.datastarspring.core.DatastarEvent;
+import io.github.datastarspring.core.DatastarResponse;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,13 +24,13 @@ import org.springframework.web.server.ServerWebExchange;
  * and any reactive type of them ({@code Flux<DatastarEvent>}, {@code Mono<DatastarResponse>}, ...). Always an SSE response,
  * whatever the {@code Accept} header, since that is what the Datastar client reads.
  */
-public class DatastarHandlerResultHandler implements HandlerResultHandler, Ordered {
+final class DatastarHandlerResultHandler implements HandlerResultHandler, Ordered {
 
 	private final DatastarEventHttpMessageWriter writer;
 
 	private final ReactiveAdapterRegistry adapters;
 
-	public DatastarHandlerResultHandler(DatastarEventHttpMessageWriter writer, ReactiveAdapterRegistry adapters) {
+	DatastarHandlerResultHandler(DatastarEventHttpMessageWriter writer, ReactiveAdapterRegistry adapters) {
 		this.writer = writer;
 		this.adapters = adapters;
 	}
@@ -39,6 +43,9 @@ public class DatastarHandlerResultHandler implements HandlerResultHandler, Order
 
 	@Override
 	public boolean supports(HandlerResult result) {
+		if (DatastarStreamArgumentResolver.isStreamParameterResult(result)) {
+			return true;
+		}
 		if (result.getReturnValue() != null
 				&& DatastarEventHttpMessageWriter.isDatastarType(result.getReturnValue().getClass())) {
 			return true;
@@ -59,16 +66,25 @@ public class DatastarHandlerResultHandler implements HandlerResultHandler, Order
 	@Override
 	public Mono<Void> handleResult(ServerWebExchange exchange, HandlerResult result) {
 		Object value = result.getReturnValue();
+		if (DatastarStreamArgumentResolver.isStreamParameterResult(result)) {
+			DatastarStream stream = exchange.getAttribute(DatastarStreamArgumentResolver.ATTRIBUTE);
+			Mono<Void> done = (value instanceof Mono<?> mono) ? mono.then() : Mono.empty();
+			return (stream != null) ? done.then(Mono.defer(() -> write(Mono.just(stream), exchange))) : done;
+		}
 		if (value instanceof Iterable<?> events) {
-			return this.writer.write(Flux.fromIterable(events), ResolvableType.forClass(DatastarEvent.class),
-					ResolvableType.forClass(DatastarEvent.class), DatastarSseHeaders.TEXT_EVENT_STREAM,
-					exchange.getRequest(), exchange.getResponse(), Hints.from(Hints.LOG_PREFIX_HINT, exchange.getLogPrefix()));
+			List<DatastarEvent> list = new ArrayList<>();
+			events.forEach((event) -> list.add((DatastarEvent) event));
+			return write(Mono.just(DatastarResponse.of(list)), exchange);
 		}
 		ReactiveAdapter adapter = (value != null) ? this.adapters.getAdapter(null, value) : null;
 		Publisher<?> publisher = (adapter != null) ? adapter.toPublisher(value) : Mono.justOrEmpty(value);
-		ResolvableType elementType = (adapter != null) ? result.getReturnType().getGeneric(0) : result.getReturnType();
-		return this.writer.write(publisher, elementType, elementType, DatastarSseHeaders.TEXT_EVENT_STREAM,
-				exchange.getRequest(), exchange.getResponse(), Hints.from(Hints.LOG_PREFIX_HINT, exchange.getLogPrefix()));
+		return write(publisher, exchange);
+	}
+
+	private Mono<Void> write(Publisher<?> publisher, ServerWebExchange exchange) {
+		ResolvableType type = ResolvableType.forClass(Object.class);
+		return this.writer.write(publisher, type, type, DatastarSseHeaders.TEXT_EVENT_STREAM, exchange.getRequest(),
+				exchange.getResponse(), Hints.from(Hints.LOG_PREFIX_HINT, exchange.getLogPrefix()));
 	}
 
 }

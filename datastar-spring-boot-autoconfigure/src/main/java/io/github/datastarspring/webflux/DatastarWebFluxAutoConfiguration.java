@@ -1,10 +1,9 @@
 package io.github.datastarspring.webflux;
 
 import io.github.datastarspring.DatastarAutoConfiguration;
-import io.github.datastarspring.DatastarSseProperties;
 import io.github.datastarspring.core.DatastarEventEncoder;
 import io.github.datastarspring.core.DatastarSignalsReader;
-import io.github.datastarspring.core.TemplateRenderer;
+import io.github.datastarspring.core.internal.StreamSupport;
 import io.github.datastarspring.errors.DatastarErrorAnswers;
 import reactor.netty.http.server.HttpServer;
 
@@ -31,20 +30,12 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 		beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass({ WebFluxConfigurer.class, CodecCustomizer.class })
-public class DatastarWebFluxAutoConfiguration {
+public final class DatastarWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DatastarStreamLifecycle datastarStreamLifecycle() {
-		return new DatastarStreamLifecycle();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	DatastarEventHttpMessageWriter datastarEventHttpMessageWriter(DatastarEventEncoder encoder,
-			DatastarSseProperties sse, ObjectProvider<TemplateRenderer> templateRenderers,
-			DatastarStreamLifecycle lifecycle) {
-		return new DatastarEventHttpMessageWriter(encoder, sse, templateRenderers::getIfAvailable, lifecycle);
+	DatastarEventHttpMessageWriter datastarEventHttpMessageWriter(StreamSupport streams) {
+		return new DatastarEventHttpMessageWriter(streams);
 	}
 
 	@Bean
@@ -82,7 +73,7 @@ public class DatastarWebFluxAutoConfiguration {
 			public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
 				configurer.addCustomResolver(new DatastarSignalsHandlerMethodArgumentResolver(signals,
 						ReactiveAdapterRegistry.getSharedInstance()),
-						new DatastarRequestHandlerMethodArgumentResolver());
+						new DatastarRequestHandlerMethodArgumentResolver(), new DatastarStreamArgumentResolver());
 			}
 
 		};

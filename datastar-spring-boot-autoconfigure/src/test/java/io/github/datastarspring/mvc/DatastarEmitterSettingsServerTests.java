@@ -75,12 +75,55 @@ class DatastarEmitterSettingsServerTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
 		assertThat(response.headers().firstValue("Connection")).isEmpty();
 		assertThat(response.body()).isEqualTo("event: datastar-patch-signals\ndata: signals {\"h2\":true}\n\n");
+		// What the starter set, before the container's HTTP/2 codec could strip it.
+		HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(ConnectionHeaderRecorder.set).containsExactly("HTTP/2.0 none", "HTTP/2.0 none", "HTTP/1.1 keep-alive");
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
-	@Import(SettingsController.class)
+	@Import({ SettingsController.class, ConnectionHeaderRecorder.class })
 	static class App {
+
+	}
+
+	/** Records the {@code Connection} header each {@code /once} response was given by the application. */
+	static class ConnectionHeaderRecorder extends org.springframework.web.filter.OncePerRequestFilter {
+
+		static final java.util.List<String> set = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Override
+		protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+				jakarta.servlet.http.HttpServletResponse response, jakarta.servlet.FilterChain chain)
+				throws jakarta.servlet.ServletException, java.io.IOException {
+			if (!request.getRequestURI().equals("/once")) {
+				chain.doFilter(request, response);
+				return;
+			}
+			java.util.concurrent.atomic.AtomicReference<String> connection = new java.util.concurrent.atomic.AtomicReference<>("none");
+			chain.doFilter(request, new jakarta.servlet.http.HttpServletResponseWrapper(response) {
+
+				@Override
+				public void setHeader(String name, String value) {
+					record(name, value);
+					super.setHeader(name, value);
+				}
+
+				@Override
+				public void addHeader(String name, String value) {
+					record(name, value);
+					super.addHeader(name, value);
+				}
+
+				private void record(String name, String value) {
+					if ("Connection".equalsIgnoreCase(name)) {
+						connection.set(value);
+					}
+				}
+
+			});
+			set.add(request.getProtocol() + " " + connection.get());
+		}
 
 	}
 

@@ -5,15 +5,14 @@ import java.util.List;
 import io.github.datastarspring.DatastarAutoConfiguration;
 import io.github.datastarspring.DatastarErrorsProperties;
 import io.github.datastarspring.DatastarSignalsProperties;
-import io.github.datastarspring.DatastarSseProperties;
 import io.github.datastarspring.core.DatastarEventEncoder;
 import io.github.datastarspring.core.DatastarSignalsReader;
 import io.github.datastarspring.core.ElementPatchMode;
+import io.github.datastarspring.core.internal.StreamSupport;
 import io.github.datastarspring.errors.DatastarErrorAnswers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -33,7 +32,7 @@ class DatastarMvcAutoConfigurationTests {
 	@Test
 	void activeInServletApplications() {
 		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS).run((context) -> {
-			assertThat(context).hasSingleBean(DatastarEmitterSupport.class)
+			assertThat(context).hasSingleBean(StreamSupport.class)
 				.hasSingleBean(DatastarSignalsHandlerMethodArgumentResolver.class)
 				.hasSingleBean(DatastarHandlerExceptionResolver.class)
 				.hasSingleBean(DatastarWebMvcConfigurer.class);
@@ -59,24 +58,21 @@ class DatastarMvcAutoConfigurationTests {
 	@Test
 	void absentInReactiveApplications() {
 		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-			.run((context) -> assertThat(context).doesNotHaveBean(DatastarEmitterSupport.class)
-				.doesNotHaveBean(DatastarWebMvcConfigurer.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(DatastarWebMvcConfigurer.class));
 	}
 
 	@Test
 	void absentInNonWebApplications() {
 		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-			.run((context) -> assertThat(context).doesNotHaveBean(DatastarEmitterSupport.class)
-				.doesNotHaveBean(DatastarWebMvcConfigurer.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(DatastarWebMvcConfigurer.class)
 				.hasSingleBean(DatastarEventEncoder.class));
 	}
 
 	@Test
 	void backsOffFromUserBeans() {
 		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-			.withBean("mySupport", DatastarEmitterSupport.class,
-					() -> new DatastarEmitterSupport(new DatastarEventEncoder(), new DatastarSseProperties(null, null, 8),
-							emptyProvider()))
+			.withBean("mySupport", StreamSupport.class,
+					() -> new StreamSupport(new DatastarEventEncoder(), new StreamSupport.Settings(8, null, null)))
 			.withBean("myResolver", DatastarSignalsHandlerMethodArgumentResolver.class,
 					() -> new DatastarSignalsHandlerMethodArgumentResolver(new DatastarSignalsReader(JsonMapper.shared(), 10)))
 			.withBean("myExceptionResolver", DatastarHandlerExceptionResolver.class,
@@ -84,19 +80,13 @@ class DatastarMvcAutoConfigurationTests {
 							new DatastarEventEncoder(), new DatastarErrorsProperties(true, "body", ElementPatchMode.APPEND,
 									null, null, null, "Failed"), JsonMapper.shared())))
 			.run((context) -> {
-				assertThat(context).hasSingleBean(DatastarEmitterSupport.class)
+				assertThat(context).hasSingleBean(StreamSupport.class)
 					.hasSingleBean(DatastarSignalsHandlerMethodArgumentResolver.class)
 					.hasSingleBean(DatastarHandlerExceptionResolver.class);
-				assertThat(context).getBean("mySupport").isSameAs(context.getBean(DatastarEmitterSupport.class));
+				assertThat(context).getBean("mySupport").isSameAs(context.getBean(StreamSupport.class));
 				assertThat(context).getBean("myResolver")
 					.isSameAs(context.getBean(DatastarSignalsHandlerMethodArgumentResolver.class));
 			});
-	}
-
-	@SuppressWarnings("unchecked")
-	private static <T> ObjectProvider<T> emptyProvider() {
-		return new org.springframework.beans.factory.support.DefaultListableBeanFactory()
-			.getBeanProvider((Class<T>) Object.class);
 	}
 
 }

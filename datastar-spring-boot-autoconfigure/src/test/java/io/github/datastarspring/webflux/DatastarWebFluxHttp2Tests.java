@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** HTTP/2 (cleartext) on Netty: the same stream, without the connection-specific header. */
-@SpringBootTest(classes = WebFluxTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = { WebFluxTestApplication.class, DatastarWebFluxHttp2Tests.ConnectionHeaderRecorder.class }, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "server.http2.enabled=true" })
 class DatastarWebFluxHttp2Tests {
 
@@ -35,7 +35,32 @@ class DatastarWebFluxHttp2Tests {
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
 		assertThat(response.headers().firstValue("X-Accel-Buffering")).hasValue("no");
 		assertThat(response.headers().firstValue("Connection")).isEmpty();
+		// What the starter set, before Netty's HTTP/2 codec could strip it.
+		HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(ConnectionHeaderRecorder.set).containsExactly("HTTP/2.0 none", "HTTP/2.0 none", "HTTP/1.1 keep-alive");
 		assertThat(response.body()).isEqualTo("event: datastar-patch-elements\ndata: elements <p id=\"one\">1</p>\n\n");
+	}
+
+	/** Records the {@code Connection} header each {@code /one} response was given by the application. */
+	static class ConnectionHeaderRecorder implements org.springframework.web.server.WebFilter {
+
+		static final java.util.List<String> set = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Override
+		public reactor.core.publisher.Mono<Void> filter(org.springframework.web.server.ServerWebExchange exchange,
+				org.springframework.web.server.WebFilterChain chain) {
+			if (exchange.getRequest().getPath().value().equals("/one")) {
+				exchange.getResponse().beforeCommit(() -> {
+					String protocol = ((reactor.netty.http.server.HttpServerRequest) org.springframework.http.server.reactive.ServerHttpRequestDecorator
+						.getNativeRequest(exchange.getRequest())).protocol();
+					String connection = exchange.getResponse().getHeaders().getFirst("Connection");
+					set.add(protocol + " " + ((connection != null) ? connection : "none"));
+					return reactor.core.publisher.Mono.empty();
+				});
+			}
+			return chain.filter(exchange);
+		}
+
 	}
 
 }

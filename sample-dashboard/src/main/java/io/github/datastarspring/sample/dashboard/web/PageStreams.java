@@ -88,10 +88,10 @@ public class PageStreams implements SmartLifecycle {
 		// tag::subscribe[]
 		DatastarStream stream = new DatastarStream();
 		stream.send(this.view.connected());
-		this.hub.subscribe(KPIS, stream, (String) null, (out) -> out.send(this.frames.latest().kpis()));
-		this.hub.subscribe(BUSINESS, stream, (String) null,
+		this.hub.subscribe(KPIS, stream, (out) -> out.send(this.frames.latest().kpis()));
+		this.hub.subscribe(BUSINESS, stream,
 				(out) -> out.send(this.view.businessSignals(this.business.current())));
-		this.hub.subscribe(ALERTS, stream, (String) null, (out) -> out.send(this.view.alertList(publishedAlerts())));
+		this.hub.subscribe(ALERTS, stream, (out) -> out.send(this.view.alertList(publishedAlerts())));
 		// end::subscribe[]
 		Page page = new Page(stream, range);
 		synchronized (page) {
@@ -147,7 +147,7 @@ public class PageStreams implements SmartLifecycle {
 
 	private void subscribeCharts(Page page) {
 		Range range = page.range;
-		this.hub.subscribe(charts(range), page.stream, (String) null, (out) -> {
+		this.hub.subscribe(charts(range), page.stream, (out) -> {
 			out.send(this.view.rangeSignal(range));
 			out.send(this.frames.latest().charts(range));
 		});
