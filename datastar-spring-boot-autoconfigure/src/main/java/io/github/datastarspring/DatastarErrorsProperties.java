@@ -12,15 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * events: an element patched into the page (by default a toast appended to {@code body}) or a
  * signal, and optionally a {@code console.error}.
  *
- * @param enabled turn exceptions of Datastar requests into events; when {@code false} they keep
- * their status and Spring's handling (the client then only fires a {@code datastar-fetch}
- * {@code error} event with the status)
+ * @param enabled turn exceptions of Datastar requests into events; when 'false' they keep their
+ * status and Spring's handling (the client then only fires a 'datastar-fetch' 'error' event with
+ * the status)
  * @param selector CSS selector of the element the error is patched into (a toast region)
- * @param mode how the error element is patched into {@code selector}
- * @param template template (or fragment, {@code "fragments :: error"}) rendered with the model
- * attribute {@code error} (a {@code DatastarError}) instead of the built-in element
- * @param signal name of a signal that receives {@code {status, message}} instead of an element
- * @param console also log the error in the browser's console; by default only when Spring Boot
+ * @param mode how the error element is patched into 'selector'
+ * @param template template (or fragment, 'fragments :: error') rendered with the model attribute
+ * 'error' (a DatastarError) instead of the built-in element; unset means the built-in toast
+ * @param signal name of a signal that receives '{status, message}' instead of an element; unset
+ * means an element is patched
+ * @param console also log the error in the browser's console; unset means only when Spring Boot
  * DevTools is on the classpath (development)
  * @param serverErrorMessage what the person sees for an unexpected exception (a 500), whose own
  * message is never shown

@@ -26,7 +26,7 @@ public record DatastarSecurityProperties(@DefaultValue CrossSite crossSite, @Def
 	 * refused with 403. Requests without either header (not from a browser) pass.
 	 *
 	 * @param enabled whether the protection is on (it is by default)
-	 * @param trustedOrigins origins allowed anyway, for example {@code https://admin.example.com}
+	 * @param trustedOrigins origins allowed anyway, for example 'https://admin.example.com'; unset means none
 	 */
 	public record CrossSite(@DefaultValue("true") boolean enabled, List<String> trustedOrigins) {
 
@@ -53,7 +53,7 @@ public record DatastarSecurityProperties(@DefaultValue CrossSite crossSite, @Def
 	 *
 	 * @param message the text shown (HTML-escaped)
 	 * @param selector where the message goes
-	 * @param mode how it is patched there ({@code append}, {@code inner}, {@code outer}, ...)
+	 * @param mode how it is patched there ('append', 'inner', 'outer', ...)
 	 */
 	public record AccessDenied(@DefaultValue("You are not allowed to do that.") String message,
 			@DefaultValue("body") String selector, @DefaultValue("append") String mode) {

@@ -12,8 +12,8 @@ import org.springframework.util.unit.DataSize;
  * The PostgreSQL event log, active with {@code datastar.realtime.log=postgres}.
  *
  * @param initializeSchema whether to create the log's tables at startup when they are missing;
- * leave {@code false} when migrations create them from
- * {@code classpath:io/github/datastarspring/realtime/postgres/schema.sql}
+ * leave 'false' when migrations create them from
+ * 'classpath:io/github/datastarspring/realtime/postgres/schema.sql'
  * @param pollInterval how often the listener checks its connection and reads every followed
  * topic, in case a wake-up was missed
  * @param retention how long and how much history each topic keeps for resuming clients
@@ -40,9 +40,10 @@ public record DatastarPostgresProperties(@DefaultValue("false") boolean initiali
 	/**
 	 * A direct connection for the listener.
 	 *
-	 * @param url JDBC URL of the database server itself, not of a pooler
-	 * @param username user name
-	 * @param password password
+	 * @param url JDBC URL of the database server itself, not of a pooler; unset means the listener
+	 * uses a connection of the data source
+	 * @param username user name for 'url'; unset means none (the URL may carry it)
+	 * @param password password for 'url'; unset means none (the URL may carry it)
 	 */
 	public record Listener(@Nullable String url, @Nullable String username, @Nullable String password) {
 

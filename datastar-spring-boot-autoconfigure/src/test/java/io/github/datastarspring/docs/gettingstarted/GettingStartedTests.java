@@ -72,9 +72,26 @@ class GettingStartedTests {
 	}
 
 	@Test
-	void aBlankNameIsABadRequestThatNamesTheSignal() throws Exception {
+	void aBlankNameIsAToastThatNamesTheSignal() throws Exception {
 		HttpResponse<String> response = greet("{\"name\":\" \",\"message\":\"\"}");
+		// The client ignores the body of a 400, so the page gets a 200 with a toast; the header keeps the status.
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Datastar-Error-Status")).hasValue("400");
+		assertThat(response.body()).startsWith("event: datastar-patch-elements\n")
+			.contains("role=\"alert\"")
+			.contains("Invalid Datastar signals: &#39;name&#39; must not be blank</div>")
+			.doesNotContain("Hello");
+	}
+
+	@Test
+	void aBlankNameFromAnotherCallerIsABadRequestThatNamesTheSignal() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/greet"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\" \",\"message\":\"\"}"))
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("'name' must not be blank");
 	}
 

@@ -46,7 +46,13 @@ class MvcDocsTests {
 
 	@Test
 	void aNegativeCountIsRefused() throws Exception {
-		assertThat(send("POST", "/counter", "{\"count\":-1}").statusCode()).isEqualTo(400);
+		HttpResponse<String> refused = send("POST", "/counter", "{\"count\":-1}");
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.headers().firstValue("Datastar-Error-Status")).hasValue("400");
+		assertThat(refused.body()).contains("role=\"alert\"").contains("&#39;count&#39; must be greater than or equal to 0");
+		HttpResponse<String> withoutDatastarHeader = sendWithoutDatastarHeader("POST", "/counter", "{\"count\":-1}");
+		assertThat(withoutDatastarHeader.statusCode()).isEqualTo(400);
+		assertThat(withoutDatastarHeader.body()).contains("'count' must be greater than or equal to 0");
 	}
 
 	@Test
@@ -77,7 +83,10 @@ class MvcDocsTests {
 		assertThat(send("GET", "/search?datastar=" + encode("{\"query\":\"milk\",\"other\":1}"), null).body())
 			.contains("data: signals {\"searched\":\"milk\"}");
 		assertThat(send("POST", "/todos", "{\"title\":\"Milk\"}").body()).contains("{\"added\":\"Milk\"}");
-		assertThat(send("POST", "/todos", "{\"title\":\"\"}").statusCode()).isEqualTo(400);
+		HttpResponse<String> blank = send("POST", "/todos", "{\"title\":\"\"}");
+		assertThat(blank.headers().firstValue("Datastar-Error-Status")).hasValue("400");
+		assertThat(blank.body()).contains("&#39;title&#39; must not be blank").doesNotContain("added");
+		assertThat(sendWithoutDatastarHeader("POST", "/todos", "{\"title\":\"\"}").statusCode()).isEqualTo(400);
 		assertThat(send("POST", "/raw", "{\"a\":1,\"b\":2}").body()).contains("{\"fields\":2}");
 	}
 
@@ -89,7 +98,18 @@ class MvcDocsTests {
 	}
 
 	private HttpResponse<String> send(String method, String path, String json) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Datastar-Request", "true");
+		return send(method, path, json, true);
+	}
+
+	private HttpResponse<String> sendWithoutDatastarHeader(String method, String path, String json) throws Exception {
+		return send(method, path, json, false);
+	}
+
+	private HttpResponse<String> send(String method, String path, String json, boolean datastar) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+		if (datastar) {
+			request.header("Datastar-Request", "true");
+		}
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}

@@ -45,9 +45,25 @@ class RealtimeDocsTests {
 	}
 
 	@Test
-	void aBlankTitleIsABadRequestThatNamesTheSignal() throws Exception {
+	void aBlankTitleIsAToastThatNamesTheSignal() throws Exception {
 		HttpResponse<String> response = add("{\"title\":\"\"}");
+		// The client ignores the body of a 400, so the page gets a 200 with a toast; the header keeps the status.
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Datastar-Error-Status")).hasValue("400");
+		assertThat(response.body()).startsWith("event: datastar-patch-elements\n")
+			.contains("role=\"alert\"")
+			.contains("Invalid Datastar signals: &#39;title&#39; must not be blank</div>");
+	}
+
+	@Test
+	void aBlankTitleFromAnotherCallerIsABadRequestThatNamesTheSignal() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url("/lists/groceries/todos")))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"\"}"))
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("'title' must not be blank");
 	}
 
