@@ -1,12 +1,15 @@
 package io.github.datastarspring.benchmarks.compression;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
-import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
+import com.aayushatharva.brotli4j.decoder.DecoderJNI;
 import io.github.datastarspring.benchmarks.servers.StarterMvc;
 import io.github.datastarspring.benchmarks.servers.StarterWebFlux;
 
@@ -142,7 +145,7 @@ public final class StarterCompressionBench {
 				throw new IOException("brotli4j unavailable: " + Brotli4jLoader.getUnavailabilityCause());
 			}
 			opened.countDown();
-			return new BrotliInputStream(in, 512);
+			return new BrotliArrival(in);
 		}
 		return in;
 	}
@@ -170,6 +173,83 @@ public final class StarterCompressionBench {
 		try (InputStream in = c.getInputStream()) {
 			in.readAllBytes();
 		}
+	}
+
+	/**
+	 * Decodes Brotli as the bytes arrive. brotli4j's own {@code BrotliInputStream} waits for more
+	 * input before it hands over bytes that crossed the end of its ring buffer (a browser's decoder
+	 * does not), so each chunk read is pushed once more before its output is taken.
+	 */
+	private static final class BrotliArrival extends InputStream {
+
+		private final InputStream in;
+
+		private final DecoderJNI.Wrapper decoder;
+
+		private final byte[] raw = new byte[16 * 1024];
+
+		private ByteArrayInputStream decoded = new ByteArrayInputStream(new byte[0]);
+
+		BrotliArrival(InputStream in) throws IOException {
+			this.in = in;
+			this.decoder = new DecoderJNI.Wrapper(this.raw.length);
+		}
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			return (read(one, 0, 1) < 0) ? -1 : (one[0] & 0xff);
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			while (this.decoded.available() == 0) {
+				int n = this.in.read(this.raw);
+				if (n < 0) {
+					return -1;
+				}
+				this.decoded = new ByteArrayInputStream(decode(n));
+			}
+			return this.decoded.read(b, off, len);
+		}
+
+		private byte[] decode(int n) throws IOException {
+			ByteBuffer input = this.decoder.getInputBuffer();
+			input.clear();
+			input.put(this.raw, 0, n);
+			this.decoder.push(n);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			boolean pushedAgain = false;
+			while (true) {
+				DecoderJNI.Status status = this.decoder.getStatus();
+				if (this.decoder.hasOutput() || status == DecoderJNI.Status.NEEDS_MORE_OUTPUT) {
+					ByteBuffer chunk = this.decoder.pull();
+					byte[] bytes = new byte[chunk.remaining()];
+					chunk.get(bytes);
+					out.write(bytes);
+				}
+				else if (status == DecoderJNI.Status.OK) {
+					this.decoder.push(0);
+				}
+				else if (status == DecoderJNI.Status.NEEDS_MORE_INPUT && !pushedAgain) {
+					pushedAgain = true;
+					this.decoder.push(0);
+				}
+				else if (status == DecoderJNI.Status.NEEDS_MORE_INPUT || status == DecoderJNI.Status.DONE) {
+					return out.toByteArray();
+				}
+				else {
+					throw new IOException("Brotli decoding failed: " + status);
+				}
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.decoder.destroy();
+			this.in.close();
+		}
+
 	}
 
 }

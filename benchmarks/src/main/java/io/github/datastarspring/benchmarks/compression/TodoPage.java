@@ -8,11 +8,11 @@ public final class TodoPage {
 
 	private final boolean[] completed;
 
-	TodoPage() {
+	public TodoPage() {
 		this(100);
 	}
 
-	TodoPage(int todos) {
+	public TodoPage(int todos) {
 		this.completed = new boolean[todos];
 	}
 
