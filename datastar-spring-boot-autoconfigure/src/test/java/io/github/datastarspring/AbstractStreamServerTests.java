@@ -104,6 +104,7 @@ public abstract class AbstractStreamServerTests {
 			assertThat(page.nextEvent().signals()).isEqualTo("{\"hello\":1}");
 			stream.get(10, TimeUnit.SECONDS).complete();
 			assertThat(page.awaitEnd()).isEqualTo(Ending.COMPLETED);
+			assertThat(page.rawResponse()).endsWith("\r\n0\r\n\r\n");
 			assertThat(page.remainingEvents().events()).isEmpty();
 			await().untilAsserted(() -> assertThat(closes).hasValue(1));
 		}
@@ -138,6 +139,7 @@ public abstract class AbstractStreamServerTests {
 			assertThat(page.nextEvent().signals()).isEqualTo("{\"hello\":1}");
 			stream.get(10, TimeUnit.SECONDS).complete();
 			assertThat(page.awaitEnd()).isEqualTo(Ending.COMPLETED);
+			assertThat(page.rawResponse()).endsWith("\r\n0\r\n\r\n");
 			assertThat(page.remainingEvents().events()).isEmpty();
 		}
 	}

@@ -33,6 +33,7 @@ class StreamSettingsPerContextTests {
 				assertThat(fromLarge.header("X-Accepted")).isEqualTo("5");
 				// Only the first application has a timeout.
 				assertThat(fromSmall.awaitEnd()).isEqualTo(Ending.COMPLETED);
+				assertThat(fromSmall.rawResponse()).endsWith("\r\n0\r\n\r\n");
 				assertThat(fromLarge.rawResponse()).doesNotContain("\r\n0\r\n\r\n");
 				assertThat(small.getBean(io.github.datastarspring.core.internal.StreamSupport.class).openStreams())
 					.isZero();
