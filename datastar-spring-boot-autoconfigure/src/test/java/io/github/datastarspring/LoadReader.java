@@ -12,6 +12,7 @@ import java.util.Arrays;
  * A client of a load topic on a raw socket, reading as fast as it can on its own thread: counts
  * the events whose HTML carries {@code data-t="<System.nanoTime() at publish>"} and records how
  * long each took to arrive.
+ * Raw bytes on purpose: a load client that times arrival without parsing events.
  */
 final class LoadReader implements AutoCloseable {
 

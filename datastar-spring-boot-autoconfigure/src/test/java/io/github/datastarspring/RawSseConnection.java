@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * An HTTP/1.1 request for a Datastar stream on a raw socket, to see what a browser sees of the
  * end of the response: the last chunk of a complete response, or a connection that just closes.
+ * Kept raw on purpose (events are read with LiveEventStream): clients that never read and that leave
+ * with a TCP reset.
  */
 public final class RawSseConnection implements Closeable {
 

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import io.github.datastarspring.core.DatastarEvent;
 import io.github.datastarspring.core.DatastarEvents;
 import io.github.datastarspring.core.DatastarResponse;
+import io.github.datastarspring.test.LiveEventStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -53,26 +54,29 @@ class DatastarEmitterServerTests {
 	@Test
 	void headersAreFlushedBeforeAnyEventAndTheFirstEventArrivesWhileTheHandlerIsStillRunning() throws Exception {
 		StreamController.release = new CountDownLatch(1);
-		try (SseClient client = SseClient.open(url("/latch"))) {
+		try (LiveEventStream client = LiveEventStream.connect(url("/latch")).open()) {
 			// open() returned: the headers are in although no event was sent yet.
-			assertThat(client.response.statusCode()).isEqualTo(200);
-			assertThat(client.response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
-			assertThat(client.response.headers().firstValue("Cache-Control")).hasValue("no-cache");
-			assertThat(client.response.headers().firstValue("X-Accel-Buffering")).hasValue("no");
-			assertThat(client.response.headers().firstValue("Connection")).hasValue("keep-alive");
+			assertThat(client.status()).isEqualTo(200);
+			assertThat(client.header("Content-Type")).isEqualTo("text/event-stream");
+			assertThat(client.header("Cache-Control")).isEqualTo("no-cache");
+			assertThat(client.header("X-Accel-Buffering")).isEqualTo("no");
+			assertThat(client.header("Connection")).isEqualTo("keep-alive");
 			StreamController.sendFirst.countDown();
-			assertThat(client.nextEvent()).isEqualTo("event: datastar-patch-signals\ndata: signals {\"step\":1}\n");
+			assertThat(client.nextEvent().toString()).isEqualTo("event: datastar-patch-signals\ndata: signals {\"step\":1}\n\n");
 			// Event 2 is only sent once the test has seen event 1.
 			StreamController.release.countDown();
-			assertThat(client.nextEvent()).isEqualTo("event: datastar-patch-signals\ndata: signals {\"step\":2}\n");
-			assertThat(client.nextEvent()).isNull();
+			assertThat(client.nextEvent().toString()).isEqualTo("event: datastar-patch-signals\ndata: signals {\"step\":2}\n\n");
+			assertThat(client.remainingEvents().events()).isEmpty();
+			assertThat(client.ending()).isEqualTo(LiveEventStream.Ending.COMPLETED);
 		}
 	}
 
 	@Test
 	void concurrentSendersProduceWholeEventsInPerThreadOrder() throws Exception {
-		try (SseClient client = SseClient.open(url("/concurrent"))) {
-			String body = client.rest();
+		try (LiveEventStream client = LiveEventStream.connect(url("/concurrent")).open()) {
+			// The decoded body as it came, so that interleaved or torn events show.
+			assertThat(client.awaitEnd(Duration.ofSeconds(30))).isEqualTo(LiveEventStream.Ending.COMPLETED);
+			String body = client.body();
 			Pattern event = Pattern.compile(
 					"event: datastar-patch-signals\ndata: signals \\{\"t\":(\\d+),\"n\":(\\d+),\"pad\":\"x{100}\"}\n\n");
 			Matcher m = event.matcher(body);
@@ -97,8 +101,8 @@ class DatastarEmitterServerTests {
 	void aClientDisconnectClosesTheStreamQuietlyAndRunsOnCloseOnce(CapturedOutput output) throws Exception {
 		StreamController.closed.set(0);
 		StreamController.held = new CompletableFuture<>();
-		SseClient client = SseClient.open(url("/held"));
-		assertThat(client.nextEvent()).contains("hello");
+		LiveEventStream client = LiveEventStream.connect(url("/held")).open();
+		assertThat(client.nextEvent().toString()).contains("hello");
 		DatastarEmitter emitter = StreamController.held.get(5, TimeUnit.SECONDS);
 		int mark = output.getAll().length();
 		client.close();
@@ -118,38 +122,41 @@ class DatastarEmitterServerTests {
 	@Test
 	void oneShotAnswersAreShortStreams() throws Exception {
 		for (String path : List.of("/once/response", "/once/list", "/once/event", "/rest/response", "/rest/list")) {
-			try (SseClient client = SseClient.open(url(path))) {
-				assertThat(client.response.statusCode()).as(path).isEqualTo(200);
-				assertThat(client.response.headers().firstValue("Content-Type")).as(path).hasValue("text/event-stream");
-				assertThat(client.response.headers().firstValue("Cache-Control")).hasValue("no-cache");
-				assertThat(client.response.headers().firstValue("X-Accel-Buffering")).hasValue("no");
-				assertThat(client.nextEvent()).as(path).isEqualTo("event: datastar-patch-elements\ndata: elements <p id=\"a\">A</p>\n");
+			try (LiveEventStream client = LiveEventStream.connect(url(path)).open()) {
+				assertThat(client.status()).as(path).isEqualTo(200);
+				assertThat(client.header("Content-Type")).as(path).isEqualTo("text/event-stream");
+				assertThat(client.header("Cache-Control")).isEqualTo("no-cache");
+				assertThat(client.header("X-Accel-Buffering")).isEqualTo("no");
+				assertThat(client.nextEvent().toString()).as(path).isEqualTo("event: datastar-patch-elements\ndata: elements <p id=\"a\">A</p>\n\n");
 				if (!path.endsWith("event")) {
-					assertThat(client.nextEvent()).as(path)
-						.isEqualTo("event: datastar-patch-signals\ndata: signals {\"saved\":true}\n");
+					assertThat(client.nextEvent().toString()).as(path)
+						.isEqualTo("event: datastar-patch-signals\ndata: signals {\"saved\":true}\n\n");
 				}
-				assertThat(client.nextEvent()).as(path).isNull();
+				assertThat(client.remainingEvents().events()).as(path).isEmpty();
+				assertThat(client.ending()).as(path).isEqualTo(LiveEventStream.Ending.COMPLETED);
 			}
 		}
 	}
 
 	@Test
 	void aRestControllerCanReturnAnEmitter() throws Exception {
-		try (SseClient client = SseClient.open(url("/rest/emitter"))) {
-			assertThat(client.response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
-			assertThat(client.nextEvent()).isEqualTo("event: datastar-patch-elements\ndata: selector #x\ndata: mode remove\n");
-			assertThat(client.nextEvent()).isNull();
+		try (LiveEventStream client = LiveEventStream.connect(url("/rest/emitter")).open()) {
+			assertThat(client.header("Content-Type")).isEqualTo("text/event-stream");
+			assertThat(client.nextEvent().toString()).isEqualTo("event: datastar-patch-elements\ndata: selector #x\ndata: mode remove\n\n");
+			assertThat(client.remainingEvents().events()).isEmpty();
+			assertThat(client.ending()).isEqualTo(LiveEventStream.Ending.COMPLETED);
 		}
 	}
 
 	@Test
 	void aVoidMethodCanTakeTheEmitterAsAParameter() throws Exception {
 		for (String path : List.of("/param", "/rest/param")) {
-			try (SseClient client = SseClient.open(url(path))) {
-				assertThat(client.response.headers().firstValue("Content-Type")).as(path).hasValue("text/event-stream");
-				assertThat(client.nextEvent()).as(path).isEqualTo("event: datastar-patch-signals\ndata: signals {\"early\":1}\n");
-				assertThat(client.nextEvent()).as(path).isEqualTo("event: datastar-patch-signals\ndata: signals {\"late\":2}\n");
-				assertThat(client.nextEvent()).as(path).isNull();
+			try (LiveEventStream client = LiveEventStream.connect(url(path)).open()) {
+				assertThat(client.header("Content-Type")).as(path).isEqualTo("text/event-stream");
+				assertThat(client.nextEvent().toString()).as(path).isEqualTo("event: datastar-patch-signals\ndata: signals {\"early\":1}\n\n");
+				assertThat(client.nextEvent().toString()).as(path).isEqualTo("event: datastar-patch-signals\ndata: signals {\"late\":2}\n\n");
+				assertThat(client.remainingEvents().events()).as(path).isEmpty();
+				assertThat(client.ending()).as(path).isEqualTo(LiveEventStream.Ending.COMPLETED);
 			}
 		}
 	}
@@ -157,9 +164,10 @@ class DatastarEmitterServerTests {
 	@Test
 	void anEmitterTimeoutEndsTheStream() throws Exception {
 		StreamController.closed.set(0);
-		try (SseClient client = SseClient.open(url("/timeout?millis=300"))) {
-			assertThat(client.nextEvent()).contains("hello");
-			assertThat(client.nextEvent()).isNull();
+		try (LiveEventStream client = LiveEventStream.connect(url("/timeout?millis=300")).open()) {
+			assertThat(client.nextEvent().toString()).contains("hello");
+			assertThat(client.remainingEvents().events()).isEmpty();
+			assertThat(client.ending()).isEqualTo(LiveEventStream.Ending.COMPLETED);
 		}
 		await().atMost(Duration.ofSeconds(5)).until(() -> StreamController.closed.get() == 1);
 	}

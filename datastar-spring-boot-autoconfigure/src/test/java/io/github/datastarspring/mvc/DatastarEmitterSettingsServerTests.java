@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.datastarspring.core.DatastarEvents;
 import io.github.datastarspring.core.DatastarResponse;
+import io.github.datastarspring.test.LiveEventStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,8 +43,9 @@ class DatastarEmitterSettingsServerTests {
 	void theConfiguredTimeoutEndsTheStreamAndHeartbeatsKeepItAlive() throws Exception {
 		closed.set(0);
 		long start = System.nanoTime();
-		try (SseClient client = SseClient.open("http://localhost:" + this.port + "/stream")) {
-			String all = client.rest();
+		try (LiveEventStream client = LiveEventStream.connect("http://localhost:" + this.port + "/stream").open()) {
+			assertThat(client.awaitEnd()).isEqualTo(LiveEventStream.Ending.COMPLETED);
+			String all = client.body();
 			assertThat(all).startsWith("event: datastar-patch-signals\ndata: signals {\"hello\":true}\n\n");
 			// Heartbeats are SSE comments, ignored by the browser.
 			assertThat(all).contains(":\n\n");
@@ -55,8 +57,8 @@ class DatastarEmitterSettingsServerTests {
 	@Test
 	void heartbeatsFindAClientThatLeftWithoutTheApplicationWriting(CapturedOutput output) throws Exception {
 		closed.set(0);
-		SseClient client = SseClient.open("http://localhost:" + this.port + "/forever");
-		assertThat(client.nextEvent()).contains("hello");
+		LiveEventStream client = LiveEventStream.connect("http://localhost:" + this.port + "/forever").open();
+		assertThat(client.nextEvent().toString()).contains("hello");
 		int mark = output.getAll().length();
 		client.close();
 		await().atMost(Duration.ofSeconds(10)).until(() -> closed.get() == 1);

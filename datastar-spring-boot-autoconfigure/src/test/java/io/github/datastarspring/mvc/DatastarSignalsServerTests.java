@@ -3,6 +3,7 @@ package io.github.datastarspring.mvc;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = DatastarSignalsServerTests.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "datastar.signals.max-size=1KB")
 class DatastarSignalsServerTests {
+
+	// Plain HTTP on purpose: these requests check status codes and problem bodies, not events.
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
 	int port;
@@ -111,7 +115,7 @@ class DatastarSignalsServerTests {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("title=a&count=1"))
 			.build();
-		HttpResponse<String> response = SseClient.HTTP.send(form, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = HTTP.send(form, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("this request sends a form");
 	}
@@ -137,7 +141,7 @@ class DatastarSignalsServerTests {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
 			.build();
-		HttpResponse<String> streamed = SseClient.HTTP.send(chunked, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> streamed = HTTP.send(chunked, HttpResponse.BodyHandlers.ofString());
 		assertThat(streamed.statusCode()).isEqualTo(413);
 		assertThat(streamed.body()).contains("larger than the limit");
 		HttpResponse<String> query = send("GET", "/record?datastar=" + URLEncoder.encode(big, StandardCharsets.UTF_8), null);
@@ -150,9 +154,9 @@ class DatastarSignalsServerTests {
 			.header("Datastar-Request", "true")
 			.header("Last-Event-ID", "42")
 			.build();
-		assertThat(SseClient.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("true 42");
+		assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("true 42");
 		HttpRequest plain = HttpRequest.newBuilder(URI.create(url("/request"))).build();
-		assertThat(SseClient.HTTP.send(plain, HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("false null");
+		assertThat(HTTP.send(plain, HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("false null");
 	}
 
 	private String url(String path) {
@@ -168,7 +172,7 @@ class DatastarSignalsServerTests {
 		else {
 			request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
 		}
-		return SseClient.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	record Todo(String title, int count) {

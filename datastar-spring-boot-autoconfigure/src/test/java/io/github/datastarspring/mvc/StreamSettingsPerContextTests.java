@@ -1,7 +1,7 @@
 package io.github.datastarspring.mvc;
 
-import io.github.datastarspring.RawSseConnection;
-import io.github.datastarspring.RawSseConnection.Ending;
+import io.github.datastarspring.test.LiveEventStream;
+import io.github.datastarspring.test.LiveEventStream.Ending;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
@@ -25,16 +25,16 @@ class StreamSettingsPerContextTests {
 		try (ConfigurableApplicationContext small = start("datastar.sse.send-queue-size=2",
 				"datastar.sse.timeout=300ms");
 				ConfigurableApplicationContext large = start("datastar.sse.send-queue-size=5")) {
-			try (RawSseConnection fromSmall = RawSseConnection.open(port(small), "/sends");
-					RawSseConnection fromLarge = RawSseConnection.open(port(large), "/sends")) {
-				fromSmall.await("\r\n\r\n");
-				fromLarge.await("\r\n\r\n");
+			// open() returns once the response headers are in.
+			try (LiveEventStream fromSmall = LiveEventStream.connect("http://localhost:" + port(small) + "/sends").open();
+					LiveEventStream fromLarge = LiveEventStream.connect("http://localhost:" + port(large) + "/sends").open()) {
 				// Six sends before the handler returned: each application's own queue bound applied.
-				assertThat(fromSmall.received()).containsIgnoringCase("X-Accepted: 2\r\n");
-				assertThat(fromLarge.received()).containsIgnoringCase("X-Accepted: 5\r\n");
+				assertThat(fromSmall.header("X-Accepted")).isEqualTo("2");
+				assertThat(fromLarge.header("X-Accepted")).isEqualTo("5");
 				// Only the first application has a timeout.
-				assertThat(fromSmall.readToEnd()).isEqualTo(Ending.COMPLETED);
-				assertThat(fromLarge.received()).doesNotContain("\r\n0\r\n\r\n");
+				assertThat(fromSmall.awaitEnd()).isEqualTo(Ending.COMPLETED);
+				assertThat(fromSmall.rawResponse()).endsWith("\r\n0\r\n\r\n");
+				assertThat(fromLarge.rawResponse()).doesNotContain("\r\n0\r\n\r\n");
 				assertThat(small.getBean(io.github.datastarspring.core.internal.StreamSupport.class).openStreams())
 					.isZero();
 				assertThat(large.getBean(io.github.datastarspring.core.internal.StreamSupport.class).openStreams())

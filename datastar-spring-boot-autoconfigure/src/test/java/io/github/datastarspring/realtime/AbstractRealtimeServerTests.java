@@ -168,6 +168,7 @@ abstract class AbstractRealtimeServerTests {
 
 	@Test
 	void aClientDroppedForNotKeepingUpSeesANetworkErrorNotAnEnd(CapturedOutput output) throws Exception {
+		// Raw on purpose: a client that never reads, then sees how the socket ends.
 		try (RawSseConnection stalled = RawSseConnection.open(this.port, "/rt/drop", 1024)) {
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.broadcaster.subscriberCount("drop") == 1);
 			int mark = output.getAll().length();
@@ -200,6 +201,7 @@ abstract class AbstractRealtimeServerTests {
 
 	@Test
 	void heartbeatFindsADeadClient() throws Exception {
+		// Raw on purpose: the page vanishes with a TCP reset (SO_LINGER 0), which LiveEventStream does not do.
 		Socket socket = new Socket("localhost", this.port);
 		socket.getOutputStream()
 			.write(("GET /rt/dead HTTP/1.1\r\nHost: localhost:" + this.port

@@ -1,9 +1,5 @@
 package io.github.datastarspring.webflux;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.datastarspring.core.DatastarEvent;
 import io.github.datastarspring.core.DatastarEventEncoder;
+import io.github.datastarspring.test.LiveEventStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The WebFlux stack on a real Netty server, read with {@link HttpClient} as the bytes arrive. */
+/** The WebFlux stack on a real Netty server, whole bodies read with {@link HttpClient}, streams with {@link LiveEventStream}. */
 @SpringBootTest(classes = WebFluxTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "datastar.signals.max-size=1KB",
 				"datastar.sse.heartbeat=0" })
@@ -53,6 +50,7 @@ class DatastarWebFluxIntegrationTests {
 		return expected.toString();
 	}
 
+	// Whole bodies as plain strings on purpose: tests compare them byte for byte with the encoder's output.
 	HttpResponse<String> get(String path, String... headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
 		if (headers.length > 0) {
@@ -120,43 +118,39 @@ class DatastarWebFluxIntegrationTests {
 
 	@Test
 	void streamOpensAtOnceAndDeliversEachEventAsItIsSent() throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(uri("/stream")).build();
-		// send() returns when the headers arrive: the stream is open before the next event.
-		HttpResponse<InputStream> response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
-		DatastarStream stream = WebFluxTestApplication.EventsController.streams.get().get(5, TimeUnit.SECONDS);
-		CompletableFuture<Void> closed = new CompletableFuture<>();
-		stream.onClose(() -> closed.complete(null));
-		try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-			assertThat(lines.readLine()).isEqualTo("event: datastar-patch-elements");
-			assertThat(lines.readLine()).isEqualTo("data: elements <p id=\"hello\">before return</p>");
-			assertThat(lines.readLine()).isEmpty();
+		// open() returns when the headers arrive: the stream is open before the next event.
+		try (LiveEventStream page = LiveEventStream.connect(uri("/stream")).open()) {
+			assertThat(page.header("Content-Type")).isEqualTo("text/event-stream");
+			DatastarStream stream = WebFluxTestApplication.EventsController.streams.get().get(5, TimeUnit.SECONDS);
+			CompletableFuture<Void> closed = new CompletableFuture<>();
+			stream.onClose(() -> closed.complete(null));
+			assertThat(page.nextEvent().toString())
+				.isEqualTo("event: datastar-patch-elements\ndata: elements <p id=\"hello\">before return</p>\n\n");
 			for (int i = 0; i < 3; i++) {
 				stream.patchSignals("{\"i\":" + i + "}");
-				assertThat(lines.readLine()).isEqualTo("event: datastar-patch-signals");
-				assertThat(lines.readLine()).isEqualTo("data: signals {\"i\":" + i + "}");
-				assertThat(lines.readLine()).isEmpty();
+				assertThat(page.nextEvent().toString())
+					.isEqualTo("event: datastar-patch-signals\ndata: signals {\"i\":" + i + "}\n\n");
 			}
 			assertThat(stream.isOpen()).isTrue();
 			stream.complete();
-			assertThat(lines.readLine()).isNull();
+			assertThat(page.remainingEvents().events()).isEmpty();
+			assertThat(page.ending()).isEqualTo(LiveEventStream.Ending.COMPLETED);
+			closed.get(5, TimeUnit.SECONDS);
+			assertThat(stream.isOpen()).isFalse();
+			assertThat(stream.offer(new byte[] { 'x' })).isFalse();
 		}
-		closed.get(5, TimeUnit.SECONDS);
-		assertThat(stream.isOpen()).isFalse();
-		assertThat(stream.offer(new byte[] { 'x' })).isFalse();
 	}
 
 	@Test
 	void headersGoOutBeforeALateFirstEvent() throws Exception {
 		CompletableFuture<DatastarEvent> late = new CompletableFuture<>();
 		WebFluxTestApplication.EventsController.late.set(late);
-		HttpResponse<InputStream> response = this.http
-			.sendAsync(HttpRequest.newBuilder(uri("/late")).build(), HttpResponse.BodyHandlers.ofInputStream())
-			.get(5, TimeUnit.SECONDS);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
-		late.complete(io.github.datastarspring.core.DatastarEvents.patchElements("<p id=\"late\">late</p>"));
-		assertThat(new String(readAll(response.body()), StandardCharsets.UTF_8))
-			.isEqualTo("event: datastar-patch-elements\ndata: elements <p id=\"late\">late</p>\n\n");
+		try (LiveEventStream page = LiveEventStream.connect(uri("/late")).open()) {
+			assertThat(page.header("Content-Type")).isEqualTo("text/event-stream");
+			late.complete(io.github.datastarspring.core.DatastarEvents.patchElements("<p id=\"late\">late</p>"));
+			assertThat(page.awaitEnd()).isEqualTo(LiveEventStream.Ending.COMPLETED);
+			assertThat(page.body()).isEqualTo("event: datastar-patch-elements\ndata: elements <p id=\"late\">late</p>\n\n");
+		}
 	}
 
 	@Test
@@ -175,13 +169,12 @@ class DatastarWebFluxIntegrationTests {
 
 	@Test
 	void clientGoingAwayClosesTheStream() throws Exception {
-		HttpResponse<InputStream> response = this.http.send(HttpRequest.newBuilder(uri("/stream")).build(),
-				HttpResponse.BodyHandlers.ofInputStream());
+		LiveEventStream page = LiveEventStream.connect(uri("/stream")).open();
 		DatastarStream stream = WebFluxTestApplication.EventsController.streams.get().get(5, TimeUnit.SECONDS);
 		CompletableFuture<Void> closed = new CompletableFuture<>();
 		stream.onClose(() -> closed.complete(null));
-		response.body().read();
-		response.body().close();
+		assertThat(page.nextEvent().isPatchElements()).isTrue();
+		page.close();
 		closed.get(10, TimeUnit.SECONDS);
 		assertThat(stream.isOpen()).isFalse();
 		assertThat(stream.offer(this.encoder.encode(io.github.datastarspring.core.DatastarEvents.patchElements("<p id=\"x\"></p>"))))
@@ -190,10 +183,8 @@ class DatastarWebFluxIntegrationTests {
 
 	@Test
 	void clientGoingAwayCancelsTheFlux() throws Exception {
-		HttpResponse<InputStream> response = this.http.send(HttpRequest.newBuilder(uri("/endless")).build(),
-				HttpResponse.BodyHandlers.ofInputStream());
-		try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-			assertThat(lines.readLine()).isEqualTo("event: datastar-patch-elements");
+		try (LiveEventStream page = LiveEventStream.connect(uri("/endless")).open()) {
+			assertThat(page.nextEvent().isPatchElements()).isTrue();
 		}
 		WebFluxTestApplication.EventsController.endlessCancelled.get(10, TimeUnit.SECONDS);
 	}
@@ -286,12 +277,6 @@ class DatastarWebFluxIntegrationTests {
 	void datastarRequestHeaders() throws Exception {
 		assertThat(get("/request", "Datastar-Request", "true", "Last-Event-ID", "7").body()).isEqualTo("true 7");
 		assertThat(get("/request").body()).isEqualTo("false null");
-	}
-
-	static byte[] readAll(InputStream in) throws Exception {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		in.transferTo(out);
-		return out.toByteArray();
 	}
 
 }

@@ -337,6 +337,7 @@ class StreamEngineTests {
 		}
 		stream.complete();
 		transport.awaitEnd();
+		// Raw on purpose: the exact bytes show any event torn or interleaved by concurrent senders.
 		String[] events = transport.text().split("\n\n");
 		assertThat(events).hasSize(threads * each);
 		for (String event : events) {
