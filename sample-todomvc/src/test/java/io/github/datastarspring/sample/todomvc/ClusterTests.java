@@ -29,6 +29,7 @@ import org.openqa.selenium.Keys;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.aot.DisabledInAotMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,7 +38,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Two (and for a while three) TodoMVC instances with profile {@code postgres} on their own ports,
  * sharing one real PostgreSQL database: lists and pages stay the same whichever instance serves them.
+ * Not in AOT mode: the instances are started here with profile {@code postgres}, and an AOT build
+ * fixes the profiles (and the application's initializer) when it is made.
  */
+@DisabledInAotMode
 class ClusterTests {
 
 	private static final Pattern COUNT = Pattern.compile("<strong>(\\d+)</strong>");
