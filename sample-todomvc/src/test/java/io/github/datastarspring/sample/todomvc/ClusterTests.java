@@ -26,11 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.aot.DisabledInAotMode;
 
+import static io.github.datastarspring.sample.todomvc.TodoMvcInstance.base;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -59,8 +58,8 @@ class ClusterTests {
 	@BeforeAll
 	static void startTwoInstances() {
 		database = PostgresServer.get().createDatabase();
-		a = instance();
-		b = instance();
+		a = TodoMvcInstance.start(database, 0);
+		b = TodoMvcInstance.start(database, 0);
 	}
 
 	@AfterAll
@@ -70,26 +69,6 @@ class ClusterTests {
 				context.close();
 			}
 		}
-	}
-
-	private static ConfigurableApplicationContext instance() {
-		List<String> args = new ArrayList<>(arguments(0));
-		String client = DatastarClient.location();
-		if (client != null) {
-			Path file = Path.of(client).toAbsolutePath();
-			args.add("--spring.web.resources.static-locations=classpath:/static/," + file.getParent().toUri());
-			args.add("--datastar.client.url=/" + file.getFileName());
-		}
-		return new SpringApplicationBuilder(TodoMvcApplication.class).run(args.toArray(String[]::new));
-	}
-
-	private static List<String> arguments(int port) {
-		return List.of("--spring.profiles.active=postgres", "--server.port=" + port,
-				"--spring.datasource.url=" + database, "--datastar.realtime.postgres.poll-interval=500ms");
-	}
-
-	private static String base(ConfigurableApplicationContext context) {
-		return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
 	private LiveEventStream stream(String base, String lastEventId) throws Exception {
@@ -189,7 +168,7 @@ class ClusterTests {
 		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), TodoMvcApplication.class.getName()));
-		command.addAll(arguments(port));
+		command.addAll(TodoMvcInstance.arguments(database, port));
 		Process c = new ProcessBuilder(command).redirectOutput(new File("target/killed-instance.log"))
 			.redirectErrorStream(true)
 			.start();
