@@ -36,6 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 class WebFluxTestApplication {
 
 	/** The events every stack must write identically. */
+	static List<ServerSentEvent<String>> ticksEvents() {
+		return List.of(ServerSentEvent.<String>builder("one\ntwo").id("7").event("tick").retry(Duration.ofSeconds(5)).build(),
+				ServerSentEvent.<String>builder().comment("just a comment").build(),
+				ServerSentEvent.<String>builder("three").build());
+	}
+
 	static List<DatastarEvent> sampleEvents() {
 		return List.of(
 				PatchElements.builder().elements("<div id=\"a\">\n  <pre>  kept  </pre>\n</div>").eventId("1")
@@ -157,6 +163,12 @@ class WebFluxTestApplication {
 		@GetMapping("/sse")
 		Flux<ServerSentEvent<String>> sse() {
 			return this.sse.from(Flux.fromIterable(sampleEvents()));
+		}
+
+		/** An application's own event stream, for an {@code EventSource}: nothing to do with Datastar. */
+		@GetMapping("/ticks")
+		Flux<ServerSentEvent<String>> ticks() {
+			return Flux.fromIterable(ticksEvents());
 		}
 
 		@GetMapping("/sse-builder")
