@@ -24,8 +24,8 @@ import org.springframework.http.codec.ServerSentEvent;
  *         .map(n -> DatastarEvents.patchElements("<span id=\"clock\">" + LocalTime.now() + "</span>")));
  * }
  * }</pre>
- * Written by {@link DatastarServerSentEventHttpMessageWriter}, the bytes equal those of the same
- * events written as a Datastar stream.
+ * Written by {@link DatastarServerSentEventHttpMessageWriter} for the Datastar client's requests, the
+ * bytes equal those of the same events written as a Datastar stream.
  */
 public class DatastarServerSentEvents {
 
