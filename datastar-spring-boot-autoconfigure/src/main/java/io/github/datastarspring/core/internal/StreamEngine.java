@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -85,6 +86,11 @@ public final class StreamEngine {
 	private volatile @Nullable StreamSupport support;
 
 	private volatile @Nullable StreamTransport transport;
+
+	/** The transport's own writer thread, if it has one; set before {@link #support} is published. */
+	private @Nullable Executor writer;
+
+	private final Runnable drainTask = this::drain;
 
 	/** Set before {@link #support} is published, then used by the writer only. */
 	private @Nullable StreamCompressor compressor;
@@ -344,6 +350,7 @@ public final class StreamEngine {
 			}
 			this.pending = null;
 			t.start(new TransportEvents());
+			this.writer = t.writer();
 			this.transport = t;
 			this.support = s;
 		}
@@ -422,7 +429,7 @@ public final class StreamEngine {
 	private void scheduleWrite() {
 		StreamSupport s = this.support;
 		if (s != null && WIP.getAndIncrement(this) == 0) {
-			s.write(this::drain);
+			s.write(this.drainTask, this.writer);
 		}
 	}
 
