@@ -42,7 +42,12 @@ final class ConnectionAborter {
 		static @Nullable Runnable aborter(ServerHttpResponse response) {
 			HttpServerResponse netty = nettyResponse(response);
 			// Closing the channel (an HTTP/2 stream resets only its stream) writes no last chunk.
-			return (netty != null) ? () -> netty.withConnection(Connection::dispose) : null;
+			// What was written before goes out first: Reactor Netty may flush it only at the end
+			// of the event loop's turn.
+			return (netty != null) ? () -> netty.withConnection((connection) -> {
+				connection.channel().flush();
+				connection.dispose();
+			}) : null;
 		}
 
 		static @Nullable Executor eventLoop(ServerHttpResponse response) {

@@ -77,10 +77,16 @@ final class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object> 
 		DataBufferFactory buffers = message.bufferFactory();
 		HttpHeaders headers = message.getHeaders();
 		if (input instanceof Mono<?> single) {
-			return message.writeAndFlushWith(single.flatMapMany((value) -> (value instanceof DatastarStream stream)
+			Flux<byte[]> body = single.flatMapMany((value) -> (value instanceof DatastarStream stream)
 					? open(stream, acceptEncoding, headers, connectionAborter, eventLoop)
-					: Mono.fromCallable(() -> oneShot(value, acceptEncoding, headers)))
-				.map((bytes) -> Mono.just(buffers.wrap(bytes))));
+					: Mono.fromCallable(() -> oneShot(value, acceptEncoding, headers)));
+			if (eventLoop != null) {
+				// Reactor Netty flushes what a turn of the event loop wrote at its end, and the
+				// stream is written on that loop: a chunk goes out as soon as a flush per chunk
+				// would send it, without a group of operators subscribed per chunk.
+				return message.writeWith(body.map(buffers::wrap));
+			}
+			return message.writeAndFlushWith(body.map((bytes) -> Mono.just(buffers.wrap(bytes))));
 		}
 		StreamCompressor compressor = this.support.compression().forStream(acceptEncoding);
 		Flux<byte[]> events = Flux.from(input).concatMap(this::encodeAll, 0);
