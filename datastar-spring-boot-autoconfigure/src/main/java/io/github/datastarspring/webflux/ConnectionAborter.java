@@ -1,5 +1,7 @@
 package io.github.datastarspring.webflux;
 
+import java.util.concurrent.Executor;
+
 import org.jspecify.annotations.Nullable;
 import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerResponse;
@@ -26,23 +28,47 @@ final class ConnectionAborter {
 		return REACTOR_NETTY_PRESENT ? ReactorNetty.aborter(response) : null;
 	}
 
+	/**
+	 * The event loop of the connection under {@code response}, which its stream is best written
+	 * from, or {@code null} off Reactor Netty.
+	 */
+	static @Nullable Executor eventLoop(ServerHttpResponse response) {
+		return REACTOR_NETTY_PRESENT ? ReactorNetty.eventLoop(response) : null;
+	}
+
 	/** Kept apart so that Reactor Netty types are loaded only when present. */
 	private static final class ReactorNetty {
 
 		static @Nullable Runnable aborter(ServerHttpResponse response) {
-			Object nativeResponse;
-			try {
-				nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
-			}
-			catch (IllegalArgumentException | IllegalStateException ex) {
-				// A mock (WebTestClient without a server) or a foreign decorator: no connection to close.
+			HttpServerResponse netty = nettyResponse(response);
+			// Closing the channel (an HTTP/2 stream resets only its stream) writes no last chunk.
+			// What was written before goes out first: Reactor Netty may flush it only at the end
+			// of the event loop's turn.
+			return (netty != null) ? () -> netty.withConnection((connection) -> {
+				connection.channel().flush();
+				connection.dispose();
+			}) : null;
+		}
+
+		static @Nullable Executor eventLoop(ServerHttpResponse response) {
+			HttpServerResponse netty = nettyResponse(response);
+			if (netty == null) {
 				return null;
 			}
-			if (nativeResponse instanceof HttpServerResponse netty) {
-				// Closing the channel (an HTTP/2 stream resets only its stream) writes no last chunk.
-				return () -> netty.withConnection(Connection::dispose);
+			Executor[] loop = new Executor[1];
+			netty.withConnection((connection) -> loop[0] = connection.channel().eventLoop());
+			return loop[0];
+		}
+
+		private static @Nullable HttpServerResponse nettyResponse(ServerHttpResponse response) {
+			try {
+				return (ServerHttpResponseDecorator.getNativeResponse(response) instanceof HttpServerResponse netty)
+						? netty : null;
 			}
-			return null;
+			catch (IllegalArgumentException | IllegalStateException ex) {
+				// A mock (WebTestClient without a server) or a foreign decorator: no connection.
+				return null;
+			}
 		}
 
 	}

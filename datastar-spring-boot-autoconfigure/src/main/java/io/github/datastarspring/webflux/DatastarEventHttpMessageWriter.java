@@ -3,6 +3,7 @@ package io.github.datastarspring.webflux;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import io.github.datastarspring.core.DatastarEvent;
 import io.github.datastarspring.core.DatastarEventEncoder;
@@ -59,7 +60,7 @@ final class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object> 
 	public Mono<Void> write(Publisher<?> input, ResolvableType elementType, @Nullable MediaType mediaType,
 			ReactiveHttpOutputMessage message, Map<String, Object> hints) {
 		DatastarSseHeaders.apply(message.getHeaders(), null);
-		return write(input, null, message, null);
+		return write(input, null, message, null, null);
 	}
 
 	@Override
@@ -68,18 +69,24 @@ final class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object> 
 			Map<String, Object> hints) {
 		DatastarSseHeaders.apply(response.getHeaders(), request);
 		return write(input, request.getHeaders().getFirst(HttpHeaders.ACCEPT_ENCODING), response,
-				ConnectionAborter.of(response));
+				ConnectionAborter.of(response), ConnectionAborter.eventLoop(response));
 	}
 
 	private Mono<Void> write(Publisher<?> input, @Nullable String acceptEncoding, ReactiveHttpOutputMessage message,
-			@Nullable Runnable connectionAborter) {
+			@Nullable Runnable connectionAborter, @Nullable Executor eventLoop) {
 		DataBufferFactory buffers = message.bufferFactory();
 		HttpHeaders headers = message.getHeaders();
 		if (input instanceof Mono<?> single) {
-			return message.writeAndFlushWith(single.flatMapMany((value) -> (value instanceof DatastarStream stream)
-					? open(stream, acceptEncoding, headers, connectionAborter)
-					: Mono.fromCallable(() -> oneShot(value, acceptEncoding, headers)))
-				.map((bytes) -> Mono.just(buffers.wrap(bytes))));
+			Flux<byte[]> body = single.flatMapMany((value) -> (value instanceof DatastarStream stream)
+					? open(stream, acceptEncoding, headers, connectionAborter, eventLoop)
+					: Mono.fromCallable(() -> oneShot(value, acceptEncoding, headers)));
+			if (eventLoop != null) {
+				// Reactor Netty flushes what a turn of the event loop wrote at its end, and the
+				// stream is written on that loop: a chunk goes out as soon as a flush per chunk
+				// would send it, without a group of operators subscribed per chunk.
+				return message.writeWith(body.map(buffers::wrap));
+			}
+			return message.writeAndFlushWith(body.map((bytes) -> Mono.just(buffers.wrap(bytes))));
 		}
 		StreamCompressor compressor = this.support.compression().forStream(acceptEncoding);
 		Flux<byte[]> events = Flux.from(input).concatMap(this::encodeAll, 0);
@@ -93,8 +100,9 @@ final class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object> 
 
 	/** A live stream: bound to this response, then written as the connection asks for more. */
 	private Flux<byte[]> open(DatastarStream stream, @Nullable String acceptEncoding, HttpHeaders headers,
-			@Nullable Runnable connectionAborter) {
-		ReactiveStreamTransport transport = new ReactiveStreamTransport(acceptEncoding, headers, connectionAborter);
+			@Nullable Runnable connectionAborter, @Nullable Executor eventLoop) {
+		ReactiveStreamTransport transport = new ReactiveStreamTransport(acceptEncoding, headers, connectionAborter,
+				eventLoop);
 		// Encodes what was sent before: a failure here is still an error response.
 		stream.stream().attach(this.support, transport);
 		// A live stream cannot fail once open: send the headers at once.

@@ -37,8 +37,11 @@ public final class Bench {
 
 	private final double saturationSeconds = 8;
 
-	/** Server CPU µs per delivery at saturation, by server, in run order: for the ratio table. */
-	private final Map<String, Double> cpuPerDelivery = new LinkedHashMap<>();
+	/**
+	 * Server CPU µs per delivery at the fixed rate and at saturation, by server, in run order: for
+	 * the ratio table.
+	 */
+	private final Map<String, double[]> cpuPerDelivery = new LinkedHashMap<>();
 
 	private final List<String> rows = new ArrayList<>();
 
@@ -85,21 +88,31 @@ public final class Bench {
 			.append("| accept N: server CPU s | heap / stream KB | RSS / stream KB ")
 			.append("| idle publish p99 ms ")
 			.append("| ").append((int) this.fixedRate).append("/s: p50 ms | p99 ms | max ms | all-delivered p99 ms ")
-			.append("| saturation deliveries/s | server CPU µs / delivery | delivered % ")
+			.append("| server CPU µs / delivery ")
+			.append("| saturation deliveries/s | server CPU µs / delivery | delivered % | streams open at end ")
 			.append("| load gen CPU % / max pass ms |\n");
-		sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (String row : this.rows) {
 			sb.append(row).append('\n');
 		}
-		Double floor = this.cpuPerDelivery.get("nio-floor");
-		Double node = this.cpuPerDelivery.get("node-sdk");
+		double[] floor = this.cpuPerDelivery.get("nio-floor");
+		double[] node = this.cpuPerDelivery.get("node-sdk");
 		if (floor != null || node != null) {
-			sb.append("\n| server | CPU per delivery / nio-floor | / node-sdk |\n|---|---:|---:|\n");
-			this.cpuPerDelivery.forEach((name, cpu) -> sb.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", name,
-					(floor != null) ? String.format(Locale.ROOT, "%.2fx", cpu / floor) : "-",
-					(node != null) ? String.format(Locale.ROOT, "%.2fx", cpu / node) : "-")));
+			sb.append("\nServer CPU per delivery as a multiple of the floor's and Node's: at ")
+				.append((int) this.fixedRate)
+				.append("/s (every event to every stream, the same work for every server) and at saturation ")
+				.append("(as many events as each server takes; a server that ends streams or skips events does ")
+				.append("other work than the rest: see delivered % and streams open).\n\n")
+				.append("| server | ").append((int) this.fixedRate).append("/s: / nio-floor | / node-sdk ")
+				.append("| saturation: / nio-floor | / node-sdk |\n|---|---:|---:|---:|---:|\n");
+			this.cpuPerDelivery.forEach((name, cpu) -> sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n",
+					name, ratio(cpu, floor, 0), ratio(cpu, node, 0), ratio(cpu, floor, 1), ratio(cpu, node, 1))));
 		}
 		return sb.toString();
+	}
+
+	private static String ratio(double[] cpu, double[] base, int i) {
+		return (base != null) ? String.format(Locale.ROOT, "%.2fx", cpu[i] / base[i]) : "-";
 	}
 
 	private String run(String name, Path dir, String command) throws Exception {
@@ -147,9 +160,15 @@ public final class Bench {
 				}
 				Stats idle = stats(clients, idleFrom, clients.deliveries());
 
-				// Fixed rate.
+				// Fixed rate: every event to every stream, the same work for every server, so its CPU
+				// per delivery compares servers that saturation would have doing different work.
+				double fixedCpu0 = ProcessStats.cpuSeconds(pid);
 				Stats fixed = phase(clients, this.fixedRate, (int) (this.fixedRate * this.fixedSeconds),
 						this.fixedSeconds + 2);
+				double fixedCpuPerDelivery = (ProcessStats.cpuSeconds(pid) - fixedCpu0) / Math.max(1, fixed.count) * 1e6;
+				double fixedDelivered = 100.0 * fixed.count / Math.max(1, (double) fixed.publishes * this.n);
+				log(String.format(Locale.ROOT, "%d/s: p50 %.1f ms, p99 %.0f ms, %.1f µs CPU per delivery, %.1f%% delivered",
+						(int) this.fixedRate, fixed.p50 / 1000.0, fixed.p99 / 1000.0, fixedCpuPerDelivery, fixedDelivered));
 
 				// Saturation: back-to-back publishes for a fixed time, then until the last delivery.
 				// Rate and CPU are taken over the whole phase: a window inside it would count events
@@ -172,15 +191,20 @@ public final class Bench {
 				double cpuPerDelivery = (c1 - c0) / Math.max(1, d1 - satFrom) * 1e6;
 				double delivered = 100.0 * sat.count / Math.max(1, (double) sat.publishes * this.n);
 				double selfCpu = 100.0 * (self1 - self0) / window;
-				log(String.format(Locale.ROOT, "saturation: %.0f deliveries/s, %.1f µs CPU each, %.1f%% delivered", rate,
-						cpuPerDelivery, delivered));
-				this.cpuPerDelivery.put(name, cpuPerDelivery);
+				// The server ending a stream (overflow policy DROP) closes its connection here.
+				int open = clients.ready() - clients.failed();
+				log(String.format(Locale.ROOT,
+						"saturation: %.0f deliveries/s, %.1f µs CPU each, %.1f%% delivered, %d of %d streams open", rate,
+						cpuPerDelivery, delivered, open, this.n));
+				this.cpuPerDelivery.put(name, new double[] { fixedCpuPerDelivery, cpuPerDelivery });
 
 				return String.format(Locale.ROOT,
-						"| %s | %.2f | %.1f | %.1f | %.0f | %.1f | %.0f | %.0f | %.0f | %,.0f | %.1f | %.1f | %.0f / %.0f |",
+						"| %s | %.2f | %.1f | %.1f | %.0f | %.1f | %.0f | %.0f | %.0f | %s | %,.0f | %.1f | %.1f | %,d | %.0f / %.0f |",
 						name, acceptCpu, heapPer, rssPer, idle.p99 / 1000.0, fixed.p50 / 1000.0, fixed.p99 / 1000.0,
-						fixed.max / 1000.0, fixed.completionP99 / 1000.0, rate, cpuPerDelivery, delivered, selfCpu,
-						maxPass / 1e6);
+						fixed.max / 1000.0, fixed.completionP99 / 1000.0,
+						(fixedDelivered >= 99.95) ? String.format(Locale.ROOT, "%.1f", fixedCpuPerDelivery)
+								: String.format(Locale.ROOT, "%.1f (%.1f%% delivered)", fixedCpuPerDelivery, fixedDelivered),
+						rate, cpuPerDelivery, delivered, open, selfCpu, maxPass / 1e6);
 			}
 		}
 		finally {

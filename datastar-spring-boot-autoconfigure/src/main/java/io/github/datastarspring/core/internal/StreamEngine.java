@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -45,6 +46,12 @@ public final class StreamEngine {
 
 	/** Closing, and the connection is to be aborted once the queue is written (shutdown). */
 	private static final int CLOSING_TO_ABORT = 3;
+
+	/**
+	 * Events queued behind one another are written as one chunk up to this size: a stream that
+	 * fell behind catches up with one write and flush instead of one per event.
+	 */
+	private static final int MAX_CHUNK = 32 * 1024;
 
 	private static final int END = 0;
 
@@ -86,6 +93,11 @@ public final class StreamEngine {
 
 	private volatile @Nullable StreamTransport transport;
 
+	/** The transport's own writer thread, if it has one; set before {@link #support} is published. */
+	private @Nullable Executor writer;
+
+	private final Runnable drainTask = this::drain;
+
 	/** Set before {@link #support} is published, then used by the writer only. */
 	private @Nullable StreamCompressor compressor;
 
@@ -103,6 +115,9 @@ public final class StreamEngine {
 
 	/** Heartbeats in a row that found the client taking nothing; by the scheduler only. */
 	private int stalledTicks;
+
+	/** An event taken from the queue that did not fit the last chunk; by the writer only. */
+	private byte @Nullable [] carried;
 
 	/** Whether the transport was ended; by the writer only. */
 	private boolean ended;
@@ -344,6 +359,7 @@ public final class StreamEngine {
 			}
 			this.pending = null;
 			t.start(new TransportEvents());
+			this.writer = t.writer();
 			this.transport = t;
 			this.support = s;
 		}
@@ -422,7 +438,7 @@ public final class StreamEngine {
 	private void scheduleWrite() {
 		StreamSupport s = this.support;
 		if (s != null && WIP.getAndIncrement(this) == 0) {
-			s.write(this::drain);
+			s.write(this.drainTask, this.writer);
 		}
 	}
 
@@ -459,12 +475,12 @@ public final class StreamEngine {
 					break;
 				}
 				this.waitingForClient = false;
-				byte[] next = this.queue.poll();
+				byte[] next = take();
 				if (next == null) {
 					idle = true;
 					break;
 				}
-				this.queued.decrementAndGet();
+				next = withQueuedAfter(next);
 				StreamCompressor c = this.compressor;
 				byte[] chunk = (c != null) ? c.compress(next) : next;
 				t.write(chunk);
@@ -482,13 +498,60 @@ public final class StreamEngine {
 			return;
 		}
 		int st = this.state;
-		if (idle && (st == CLOSING || st == CLOSING_TO_ABORT) && this.queue.isEmpty()) {
+		if (idle && (st == CLOSING || st == CLOSING_TO_ABORT) && this.queue.isEmpty() && this.carried == null) {
 			terminate((st == CLOSING_TO_ABORT) ? ABORT : END);
 		}
 	}
 
+	/** The next event to write, or {@code null}. */
+	private byte @Nullable [] take() {
+		byte[] next = this.carried;
+		if (next != null) {
+			this.carried = null;
+			return next;
+		}
+		next = this.queue.poll();
+		if (next != null) {
+			this.queued.decrementAndGet();
+		}
+		return next;
+	}
+
+	/** {@code first} and the events queued after it, whole and in order, up to {@link #MAX_CHUNK} bytes. */
+	private byte[] withQueuedAfter(byte[] first) {
+		List<byte[]> parts = null;
+		int length = first.length;
+		while (length < MAX_CHUNK) {
+			byte[] more = take();
+			if (more == null) {
+				break;
+			}
+			if (length + more.length > MAX_CHUNK) {
+				this.carried = more;
+				break;
+			}
+			if (parts == null) {
+				parts = new ArrayList<>();
+				parts.add(first);
+			}
+			parts.add(more);
+			length += more.length;
+		}
+		if (parts == null) {
+			return first;
+		}
+		byte[] chunk = new byte[length];
+		int at = 0;
+		for (byte[] part : parts) {
+			System.arraycopy(part, 0, chunk, at, part.length);
+			at += part.length;
+		}
+		return chunk;
+	}
+
 	private void endTransport(StreamTransport t) {
 		this.ended = true;
+		this.carried = null;
 		clearQueue();
 		StreamCompressor c = this.compressor;
 		if (c != null) {

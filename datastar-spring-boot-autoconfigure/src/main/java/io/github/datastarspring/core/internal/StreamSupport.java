@@ -3,8 +3,11 @@ package io.github.datastarspring.core.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,6 +16,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -20,6 +24,7 @@ import io.github.datastarspring.core.DatastarEventEncoder;
 import io.github.datastarspring.core.StreamCompression;
 import io.github.datastarspring.core.StreamObserver;
 import io.github.datastarspring.core.TemplateRenderer;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,6 +51,9 @@ public final class StreamSupport implements AutoCloseable {
 	private final ThreadPoolExecutor writers;
 
 	private final Set<StreamEngine> open = ConcurrentHashMap.newKeySet();
+
+	/** One batch per transport thread (a server's few event loops). */
+	private final Map<Executor, WriteBatch> batches = new ConcurrentHashMap<>();
 
 	private final byte[] heartbeatComment;
 
@@ -112,6 +120,20 @@ public final class StreamSupport implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Runs {@code task} on {@code thread}, the transport's own, or on a writer thread when
+	 * {@code null}. Tasks for one thread are batched: a publish to thousands of streams wakes each
+	 * event loop once, not once per stream.
+	 */
+	public void write(Runnable task, @Nullable Executor thread) {
+		if (thread == null) {
+			write(task);
+		}
+		else {
+			this.batches.computeIfAbsent(thread, WriteBatch::new).add(task);
+		}
+	}
+
 	public Executor writers() {
 		return this.writers;
 	}
@@ -167,6 +189,68 @@ public final class StreamSupport implements AutoCloseable {
 		shutdownStreams();
 		this.scheduler.shutdownNow();
 		this.writers.shutdown();
+	}
+
+	/**
+	 * The streams waiting to be written on one transport thread. At most a bounded number run per
+	 * turn, so that the thread's own I/O (reads, other connections) is not held up by a large
+	 * fan-out.
+	 */
+	private final class WriteBatch implements Runnable {
+
+		private static final int TURN = 256;
+
+		private final Executor thread;
+
+		private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+		private final AtomicBoolean scheduled = new AtomicBoolean();
+
+		WriteBatch(Executor thread) {
+			this.thread = thread;
+		}
+
+		void add(Runnable task) {
+			this.tasks.offer(task);
+			if (this.scheduled.compareAndSet(false, true)) {
+				schedule();
+			}
+		}
+
+		private void schedule() {
+			try {
+				this.thread.execute(this);
+			}
+			catch (RejectedExecutionException ex) {
+				// The transport's thread is stopping: finish on the writer pool.
+				write(this);
+			}
+		}
+
+		@Override
+		public void run() {
+			for (int i = 0; i < TURN; i++) {
+				Runnable task = this.tasks.poll();
+				if (task == null) {
+					this.scheduled.set(false);
+					// A task added after the poll but before the flag was cleared is ours to run.
+					if (this.tasks.isEmpty() || !this.scheduled.compareAndSet(false, true)) {
+						return;
+					}
+					continue;
+				}
+				try {
+					task.run();
+				}
+				catch (RuntimeException ex) {
+					// One stream's failure must not stall the others queued here.
+					LogFactory.getLog(StreamSupport.class).error("Datastar stream writer failed", ex);
+				}
+			}
+			// More than a turn's worth: yield the thread, then go on.
+			schedule();
+		}
+
 	}
 
 	private static ThreadFactory daemonThreads(String prefix) {

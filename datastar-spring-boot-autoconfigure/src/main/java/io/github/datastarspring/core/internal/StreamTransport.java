@@ -1,6 +1,7 @@
 package io.github.datastarspring.core.internal;
 
 import java.io.IOException;
+import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,15 @@ public interface StreamTransport {
 
 	/** Called once, before anything else, with what the transport reports back to its stream. */
 	void start(Events events);
+
+	/**
+	 * The thread this connection is best written from (its event loop), or {@code null} for the
+	 * shared writer pool. Writing from the connection's own thread saves a hand-off per event
+	 * and stream; it must never block.
+	 */
+	default @Nullable Executor writer() {
+		return null;
+	}
 
 	/** The request's {@code Accept-Encoding}, if any. */
 	@Nullable String acceptEncoding();
