@@ -1,6 +1,13 @@
 package io.github.datastarspring.webflux;
 
+import java.io.IOException;
 import java.util.concurrent.Executor;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.jspecify.annotations.Nullable;
 import reactor.netty.Connection;
@@ -36,8 +43,32 @@ final class ConnectionAborter {
 		return REACTOR_NETTY_PRESENT ? ReactorNetty.eventLoop(response) : null;
 	}
 
+	/**
+	 * A client that leaves while its stream is open (a closed tab, a lost network) is noticed
+	 * quietly: Reactor Netty would log each reset at WARN on the NIO transport, one line per client.
+	 */
+	static void quietWhenClientLeaves(ServerHttpResponse response) {
+		if (REACTOR_NETTY_PRESENT) {
+			ReactorNetty.quietWhenClientLeaves(response);
+		}
+	}
+
 	/** Kept apart so that Reactor Netty types are loaded only when present. */
 	private static final class ReactorNetty {
+
+		private static final String DEPARTED_CLIENT = "datastar.departedClient";
+
+		static void quietWhenClientLeaves(ServerHttpResponse response) {
+			HttpServerResponse netty = nettyResponse(response);
+			if (netty != null) {
+				netty.withConnection((connection) -> {
+					if (connection.channel().pipeline().get(DEPARTED_CLIENT) == null) {
+						// Before Reactor Netty's bridge, which logs; removed with this response.
+						connection.addHandlerLast(DEPARTED_CLIENT, DepartedClientHandler.INSTANCE);
+					}
+				});
+			}
+		}
 
 		static @Nullable Runnable aborter(ServerHttpResponse response) {
 			HttpServerResponse netty = nettyResponse(response);
@@ -58,6 +89,28 @@ final class ConnectionAborter {
 			Executor[] loop = new Executor[1];
 			netty.withConnection((connection) -> loop[0] = connection.channel().eventLoop());
 			return loop[0];
+		}
+
+		/** Ends the connection on an I/O error (reset, broken pipe): the client is gone, nothing to report. */
+		@ChannelHandler.Sharable
+		static final class DepartedClientHandler extends ChannelInboundHandlerAdapter {
+
+			static final DepartedClientHandler INSTANCE = new DepartedClientHandler();
+
+			private static final Log logger = LogFactory.getLog(DepartedClientHandler.class);
+
+			@Override
+			public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+				if (!(cause instanceof IOException)) {
+					context.fireExceptionCaught(cause);
+					return;
+				}
+				if (logger.isDebugEnabled()) {
+					logger.debug("Client left while its Datastar stream was open: " + cause);
+				}
+				context.close();
+			}
+
 		}
 
 		private static @Nullable HttpServerResponse nettyResponse(ServerHttpResponse response) {

@@ -68,6 +68,7 @@ final class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object> 
 			@Nullable MediaType mediaType, ServerHttpRequest request, ServerHttpResponse response,
 			Map<String, Object> hints) {
 		DatastarSseHeaders.apply(response.getHeaders(), request);
+		ConnectionAborter.quietWhenClientLeaves(response);
 		return write(input, request.getHeaders().getFirst(HttpHeaders.ACCEPT_ENCODING), response,
 				ConnectionAborter.of(response), ConnectionAborter.eventLoop(response));
 	}
