@@ -58,7 +58,12 @@ final class DatastarEmitterReturnValueHandler implements HandlerMethodReturnValu
 			transport.closedByContainer();
 			result.setResult(null);
 		});
-		result.onError((ex) -> transport.closedByContainer());
+		// A client that left: end with no result, so that the redispatch writes nothing (an error
+		// result would go to the error page, which cannot write to an event stream, and log it).
+		result.onError((ex) -> {
+			transport.closedByContainer();
+			result.setResult(null);
+		});
 		result.onCompletion(transport::closedByContainer);
 		WebAsyncUtils.getAsyncManager(webRequest).startDeferredResultProcessing(result, mavContainer);
 		transport.activate();
