@@ -70,13 +70,13 @@ class WebFluxDocsTests {
 		assertThat(get("/hello")).isEqualTo("event: datastar-patch-elements\ndata: elements <p id=\"hello\">Hello</p>\n\n"
 				+ "event: datastar-patch-signals\ndata: signals {\"seen\":true}\n\n");
 		String firstTick = this.webTestClient.mutate().responseTimeout(Duration.ofSeconds(5)).build()
-			.get().uri("/clock").exchange()
+			.get().uri("/clock").header("Datastar-Request", "true").exchange()
 			.returnResult(String.class).getResponseBody().blockFirst(Duration.ofSeconds(5));
 		assertThat(firstTick).startsWith("elements <span id=\"clock\">");
 	}
 
 	private String get(String uri) {
-		return this.webTestClient.get().uri(URI.create(uri)).exchange().expectStatus().isOk()
+		return this.webTestClient.get().uri(URI.create(uri)).header("Datastar-Request", "true").exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
 	}
 
