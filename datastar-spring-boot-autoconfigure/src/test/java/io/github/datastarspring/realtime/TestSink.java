@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,6 +26,8 @@ class TestSink implements DatastarSink {
 	private final List<Runnable> closeCallbacks = new CopyOnWriteArrayList<>();
 
 	private volatile boolean completed;
+
+	private final CountDownLatch completion = new CountDownLatch(1);
 
 	private volatile boolean aborted;
 
@@ -66,6 +69,7 @@ class TestSink implements DatastarSink {
 	public void complete() {
 		this.completed = true;
 		close();
+		this.completion.countDown();
 	}
 
 	@Override
@@ -106,6 +110,20 @@ class TestSink implements DatastarSink {
 
 	boolean completed() {
 		return this.completed;
+	}
+
+	/**
+	 * Whether it is completed within {@code timeout}: for hubs that deliver on their own thread
+	 * (with an event log), where completion follows the last event a moment later.
+	 */
+	boolean completedWithin(Duration timeout) {
+		try {
+			return this.completion.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Whether the hub ended it as a client that does not keep up. */
