@@ -13,9 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * dead clients are found; 0 disables it
  * @param sendQueueSize how many events may wait to be written to one client before it counts as
  * slow and the overflow policy applies
+ * @param tomcatChannelCache on Tomcat, how many channels of closed connections are kept for reuse
+ * (Tomcat's socket.bufferPool); each also keeps the request processor of its last
+ * connection, so Tomcat's own default (a 32nd of the heap's worth) holds hundreds of megabytes
+ * after a wave of departed streams. 0 (the default) keeps none, as Tomcat itself does with a heap
+ * under 2 GB; -1 leaves Tomcat's setting alone
  */
 @ConfigurationProperties("datastar.sse")
 public record DatastarSseProperties(Duration timeout, @DefaultValue("15s") Duration heartbeat,
-		@DefaultValue("256") int sendQueueSize) {
+		@DefaultValue("256") int sendQueueSize, @DefaultValue("0") int tomcatChannelCache) {
 
 }

@@ -54,6 +54,7 @@ final class DatastarEmitterReturnValueHandler implements HandlerMethodReturnValu
 		// Encodes what was sent so far here, before the response starts: a failure is the handler's error.
 		emitter.stream().attach(this.support, transport);
 		SseResponseHeaders.apply(request, response);
+		request.setAttribute(StreamSupportInterceptor.STREAM_ATTRIBUTE, Boolean.TRUE);
 		result.onTimeout(() -> {
 			transport.closedByContainer();
 			result.setResult(null);

@@ -3,6 +3,7 @@ package io.github.datastarspring.mvc;
 import java.util.List;
 
 import io.github.datastarspring.DatastarAutoConfiguration;
+import io.github.datastarspring.DatastarSseProperties;
 import io.github.datastarspring.core.DatastarEventEncoder;
 import io.github.datastarspring.core.DatastarSignalsReader;
 import io.github.datastarspring.core.internal.StreamSupport;
@@ -71,10 +72,14 @@ public final class DatastarMvcAutoConfiguration {
 	@ConditionalOnClass({ Tomcat.class, TomcatServletWebServerFactory.class })
 	static class TomcatConfiguration {
 
-		/** After Boot's own customizer, which adds the error report valve this one replaces. */
+		/**
+		 * The error report valve (after Boot's own customizer, which adds the valve this one
+		 * replaces) and the channel cache ({@code datastar.sse.tomcat-channel-cache}).
+		 */
 		@Bean
-		WebServerFactoryCustomizer<TomcatServletWebServerFactory> datastarTomcatErrorReportCustomizer() {
-			return new OrderedTomcatCustomizer();
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> datastarTomcatCustomizer(
+				DatastarSseProperties sse) {
+			return new OrderedTomcatCustomizer(sse.tomcatChannelCache());
 		}
 
 	}
@@ -82,9 +87,22 @@ public final class DatastarMvcAutoConfiguration {
 	static final class OrderedTomcatCustomizer
 			implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
+		private final int channelCache;
+
+		OrderedTomcatCustomizer(int channelCache) {
+			this.channelCache = channelCache;
+		}
+
 		@Override
 		public void customize(TomcatServletWebServerFactory factory) {
 			factory.addContextCustomizers((context) -> DatastarErrorReportValve.install(context.getParent()));
+			if (this.channelCache >= 0) {
+				// A cached channel still points at the input buffer, and so at the whole request
+				// processor, of the last connection it served; Tomcat only keeps 200 processors
+				// itself, the channel cache pins the rest (about 60 KB each) until reused.
+				String size = Integer.toString(this.channelCache);
+				factory.addConnectorCustomizers((connector) -> connector.setProperty("socket.bufferPool", size));
+			}
 		}
 
 		@Override

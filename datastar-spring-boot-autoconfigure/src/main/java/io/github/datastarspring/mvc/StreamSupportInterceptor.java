@@ -1,6 +1,7 @@
 package io.github.datastarspring.mvc;
 
 import io.github.datastarspring.core.internal.StreamSupport;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Makes the application's stream settings known to a {@link DatastarEmitter} created while a
  * request is handled, through a request attribute rather than a static, so that each
- * application context in a JVM gets its own.
+ * application context in a JVM gets its own. Also keeps the container's error page away from
+ * streams: nothing can be written to an event stream whose client has left.
  */
 final class StreamSupportInterceptor implements HandlerInterceptor {
 
@@ -24,8 +26,18 @@ final class StreamSupportInterceptor implements HandlerInterceptor {
 		this.support = support;
 	}
 
+	/** Set on a request whose response is a stream, once the stream has started. */
+	static final String STREAM_ATTRIBUTE = DatastarEmitter.class.getName() + ".STREAM";
+
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (request.getAttribute(STREAM_ATTRIBUTE) != null
+				&& request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null) {
+			// The container's error page for a stream whose client left (a failed write; Tomcat
+			// includes it, as the response is committed): it cannot write to an event stream, and
+			// said so at WARN once per departed client.
+			return false;
+		}
 		request.setAttribute(ATTRIBUTE, this.support);
 		return true;
 	}

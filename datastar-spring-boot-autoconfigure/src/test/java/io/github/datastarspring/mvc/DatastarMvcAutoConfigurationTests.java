@@ -10,6 +10,7 @@ import io.github.datastarspring.core.DatastarSignalsReader;
 import io.github.datastarspring.core.ElementPatchMode;
 import io.github.datastarspring.core.internal.StreamSupport;
 import io.github.datastarspring.errors.DatastarErrorAnswers;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +19,9 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
@@ -53,6 +57,29 @@ class DatastarMvcAutoConfigurationTests {
 			.withPropertyValues("datastar.signals.max-size=10KB")
 			.run((context) -> assertThat(context.getBean(DatastarSignalsProperties.class).maxSize().toBytes())
 				.isEqualTo(10240));
+	}
+
+	@Test
+	void tomcatKeepsNoChannelsOfClosedConnections() {
+		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.run((context) -> assertThat(tomcatChannelCache(context)).isEqualTo("0"));
+	}
+
+	@Test
+	void tomcatsChannelCacheIsLeftAloneWhenThePropertyIsMinusOne() {
+		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues("datastar.sse.tomcat-channel-cache=-1")
+			.run((context) -> assertThat(tomcatChannelCache(context)).isEqualTo("-2"));
+	}
+
+	/** Tomcat's {@code socket.bufferPool} of a connector customized as the application's would be. */
+	@SuppressWarnings("unchecked")
+	private static Object tomcatChannelCache(ApplicationContext context) {
+		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+		context.getBean("datastarTomcatCustomizer", WebServerFactoryCustomizer.class).customize(factory);
+		Connector connector = new Connector();
+		factory.getConnectorCustomizers().forEach((customizer) -> customizer.customize(connector));
+		return connector.getProperty("socket.bufferPool");
 	}
 
 	@Test

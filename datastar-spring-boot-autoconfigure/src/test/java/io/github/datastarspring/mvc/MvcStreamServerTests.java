@@ -20,15 +20,6 @@ class MvcStreamServerTests extends AbstractStreamServerTests {
 		return App.class;
 	}
 
-	/**
-	 * Not yet: of 5,000 resets a few still reach Spring's error page through Tomcat's error
-	 * dispatch, which cannot write to an event stream and logs a WARN (issue 12's note).
-	 */
-	@Override
-	protected boolean resetsAreQuiet() {
-		return false;
-	}
-
 	@Override
 	protected String webApplicationType() {
 		return "servlet";
