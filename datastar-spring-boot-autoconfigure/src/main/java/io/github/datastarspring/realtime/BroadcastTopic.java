@@ -206,12 +206,11 @@ final class BroadcastTopic {
 		}
 		// Appended outside the topic lock: the log's lock is always taken first.
 		try {
-			boolean visible = false;
 			for (byte[] bytes : due) {
-				visible |= this.shared.log().append(this.name, bytes) != null;
-			}
-			if (visible) {
-				catchUp();
+				Position at = this.shared.log().append(this.name, bytes);
+				if (at != null) {
+					appended(at, bytes);
+				}
 			}
 		}
 		finally {
@@ -222,6 +221,31 @@ final class BroadcastTopic {
 			finally {
 				this.lock.unlock();
 			}
+		}
+	}
+
+	/**
+	 * Delivers an entry this process has just appended at {@code at}: when it is the next one, as
+	 * it is, without reading it back from the log; otherwise whatever the log has after the last
+	 * delivered entry.
+	 */
+	void appended(Position at, byte[] event) {
+		this.lock.lock();
+		try {
+			if (this.retired) {
+				return;
+			}
+			if (at.epoch().equals(this.position.epoch()) && at.sequence() == this.position.sequence() + 1) {
+				this.position = at;
+				Long coalesced = this.flushing.get(event);
+				send(event, (coalesced != null) ? coalesced : Long.MAX_VALUE);
+			}
+			else if (!at.epoch().equals(this.position.epoch()) || at.sequence() > this.position.sequence()) {
+				catchUpLocked();
+			}
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 

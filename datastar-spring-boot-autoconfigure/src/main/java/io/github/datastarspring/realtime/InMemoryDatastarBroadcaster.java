@@ -144,8 +144,10 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 				return;
 			}
 		}
-		if (this.log.append(topic, encodeWithoutId(event)) != null) {
-			catchUp(topic);
+		byte[] bytes = encodeWithoutId(event);
+		Position at = this.log.append(topic, bytes);
+		if (at != null) {
+			appended(topic, at, bytes);
 		}
 	}
 
@@ -156,14 +158,41 @@ public class InMemoryDatastarBroadcaster implements DatastarBroadcaster, SmartLi
 			change.get();
 			return;
 		}
-		this.log.locked(topic, (latest) -> {
+		Appended appended = this.log.locked(topic, (latest) -> {
 			// Followed from now on, so that the log's history of the topic is released with it.
 			topic(topic, latest);
 			DatastarEvent event = change.get();
-			return (event != null) ? this.log.append(topic, encodeWithoutId(event)) : null;
+			if (event == null) {
+				return null;
+			}
+			byte[] bytes = encodeWithoutId(event);
+			Position at = this.log.append(topic, bytes);
+			return (at != null) ? new Appended(at, bytes) : null;
 		});
 		// After the log's lock: appends made under it are published when it is released.
-		catchUp(topic);
+		if (appended != null) {
+			appended(topic, appended.at(), appended.event());
+		}
+		else {
+			catchUp(topic);
+		}
+	}
+
+	/** An entry appended by this process, visible to others. */
+	private record Appended(Position at, byte[] event) {
+	}
+
+	private void appended(String topic, Position at, byte[] event) {
+		BroadcastTopic target = this.topics.get(topic);
+		if (target != null) {
+			try {
+				target.appended(at, event);
+			}
+			catch (RuntimeException ex) {
+				// The entry is in the log: the log's next wake-up or poll delivers it.
+				logger.debug("Datastar topic '" + topic + "' will catch up later", ex);
+			}
+		}
 	}
 
 	private byte[] encodeWithoutId(DatastarEvent event) {

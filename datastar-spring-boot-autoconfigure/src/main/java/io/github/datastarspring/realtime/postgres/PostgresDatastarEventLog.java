@@ -66,18 +66,21 @@ public class PostgresDatastarEventLog implements DatastarEventLog, SmartLifecycl
 			e AS (INSERT INTO datastar_event (topic, epoch, seq, event) SELECT ?, epoch, seq, ? FROM c)
 			SELECT epoch, seq, pg_notify('%s', ?) FROM c""".formatted(CHANNEL);
 
-	private static final String LATEST = """
+	/**
+	 * Each topic's latest position and oldest kept entry, with the entries after the caller's
+	 * position when it is in the same epoch: one statement, so one snapshot and one round trip.
+	 */
+	private static final String READ = """
 			SELECT t.topic, t.epoch, t.seq,
-				(SELECT min(e.seq) FROM datastar_event e WHERE e.topic = t.topic AND e.epoch = t.epoch) AS oldest
-			FROM datastar_topic t WHERE t.topic = ANY (?)""";
-
-	private static final String ENTRIES = """
-			SELECT p.topic, e.seq, e.event
+				(SELECT min(o.seq) FROM datastar_event o WHERE o.topic = t.topic AND o.epoch = t.epoch) AS oldest,
+				e.seq, e.event
 			FROM unnest(?::text[], ?::text[], ?::bigint[]) AS p(topic, epoch, after)
-			CROSS JOIN LATERAL (SELECT ev.seq, ev.event FROM datastar_event ev
-				WHERE ev.topic = p.topic AND ev.epoch = p.epoch AND ev.seq > p.after
-				ORDER BY ev.seq LIMIT ?) e
-			ORDER BY p.topic, e.seq""";
+			JOIN datastar_topic t ON t.topic = p.topic
+			LEFT JOIN LATERAL (SELECT ev.seq, ev.event FROM datastar_event ev
+				WHERE ev.topic = p.topic AND ev.epoch = p.epoch AND t.epoch = p.epoch
+					AND ev.seq > p.after AND ev.seq <= t.seq
+				ORDER BY ev.seq LIMIT ?) e ON true
+			ORDER BY t.topic, e.seq""";
 
 	private static final String DELETE_OLD = """
 			DELETE FROM datastar_event d USING (
@@ -207,65 +210,64 @@ public class PostgresDatastarEventLog implements DatastarEventLog, SmartLifecycl
 	}
 
 	private Map<String, Read> read(Connection connection, Map<String, Position> after, int limit) throws SQLException {
+		String[] topics = after.keySet().toArray(String[]::new);
+		String[] epochs = new String[topics.length];
+		Long[] sequences = new Long[topics.length];
+		for (int i = 0; i < topics.length; i++) {
+			epochs[i] = after.get(topics[i]).epoch();
+			sequences[i] = after.get(topics[i]).sequence();
+		}
 		Map<String, Read> result = new HashMap<>();
-		List<String> behind = new ArrayList<>();
-		try (PreparedStatement latest = connection.prepareStatement(LATEST)) {
-			latest.setArray(1, connection.createArrayOf("text", after.keySet().toArray()));
-			try (ResultSet rs = latest.executeQuery()) {
+		Map<String, Position> lost = new HashMap<>();
+		try (PreparedStatement read = connection.prepareStatement(READ)) {
+			read.setArray(1, connection.createArrayOf("text", topics));
+			read.setArray(2, connection.createArrayOf("text", epochs));
+			read.setArray(3, connection.createArrayOf("bigint", sequences));
+			read.setInt(4, limit);
+			try (ResultSet rs = read.executeQuery()) {
 				while (rs.next()) {
 					String topic = rs.getString(1);
-					Position last = new Position(rs.getString(2), rs.getLong(3));
-					long oldest = rs.getLong(4);
-					boolean kept = !rs.wasNull();
-					Position from = after.get(topic);
-					if (!from.epoch().equals(last.epoch())) {
-						result.put(topic, Read.otherEpoch(last));
+					Read known = result.get(topic);
+					if (known == null) {
+						Position last = new Position(rs.getString(2), rs.getLong(3));
+						long oldest = rs.getLong(4);
+						boolean kept = !rs.wasNull();
+						Position from = after.get(topic);
+						if (!from.epoch().equals(last.epoch())) {
+							known = Read.otherEpoch(last);
+						}
+						else if (from.sequence() > last.sequence()) {
+							// Entries this process delivered are gone (a failover to a replica that had
+							// not received them): the topic's history is lost, its ids must not be reused.
+							lost.put(topic, last);
+							continue;
+						}
+						else if (from.sequence() < last.sequence() && (!kept || oldest > from.sequence() + 1)) {
+							known = Read.truncated(last);
+						}
+						else {
+							known = new Read(Status.ENTRIES, last, new ArrayList<>());
+						}
+						result.put(topic, known);
 					}
-					else if (from.sequence() > last.sequence()) {
-						// Entries this process delivered are gone (a failover to a replica that had not
-						// received them): the topic's history is lost, its ids must not be reused.
-						result.put(topic, Read.otherEpoch(newEpoch(connection, topic, last)));
-					}
-					else if (from.sequence() == last.sequence()) {
-						result.put(topic, new Read(Status.ENTRIES, last, List.of()));
-					}
-					else if (!kept || oldest > from.sequence() + 1) {
-						result.put(topic, Read.truncated(last));
-					}
-					else {
-						result.put(topic, new Read(Status.ENTRIES, last, new ArrayList<>()));
-						behind.add(topic);
+					long sequence = rs.getLong(5);
+					if (!rs.wasNull() && known.status() == Status.ENTRIES) {
+						known.entries().add(new Entry(sequence, rs.getBytes(6)));
 					}
 				}
 			}
 		}
-		if (behind.isEmpty()) {
-			return result;
-		}
-		try (PreparedStatement entries = connection.prepareStatement(ENTRIES)) {
-			String[] topics = behind.toArray(String[]::new);
-			String[] epochs = new String[topics.length];
-			Long[] sequences = new Long[topics.length];
-			for (int i = 0; i < topics.length; i++) {
-				epochs[i] = after.get(topics[i]).epoch();
-				sequences[i] = after.get(topics[i]).sequence();
-			}
-			entries.setArray(1, connection.createArrayOf("text", topics));
-			entries.setArray(2, connection.createArrayOf("text", epochs));
-			entries.setArray(3, connection.createArrayOf("bigint", sequences));
-			entries.setInt(4, limit);
-			try (ResultSet rs = entries.executeQuery()) {
-				while (rs.next()) {
-					result.get(rs.getString(1)).entries().add(new Entry(rs.getLong(2), rs.getBytes(3)));
-				}
+		for (Map.Entry<String, Read> topic : result.entrySet()) {
+			Read read = topic.getValue();
+			long from = after.get(topic.getKey()).sequence();
+			// One snapshot cannot show a gap, but a reader must never skip one: read it as truncated.
+			if (read.status() == Status.ENTRIES && from < read.latest().sequence()
+					&& (read.entries().isEmpty() || read.entries().get(0).sequence() != from + 1)) {
+				topic.setValue(Read.truncated(read.latest()));
 			}
 		}
-		for (String topic : behind) {
-			Read read = result.get(topic);
-			// Retention may have deleted the first entries between the two queries.
-			if (read.entries().isEmpty() || read.entries().get(0).sequence() != after.get(topic).sequence() + 1) {
-				result.put(topic, Read.truncated(read.latest()));
-			}
+		for (Map.Entry<String, Position> topic : lost.entrySet()) {
+			result.put(topic.getKey(), Read.otherEpoch(newEpoch(connection, topic.getKey(), topic.getValue())));
 		}
 		return result;
 	}
@@ -500,9 +502,6 @@ public class PostgresDatastarEventLog implements DatastarEventLog, SmartLifecycl
 	public static final class Builder {
 
 		private final DataSource dataSource;
-
-	/** Bound to a transaction that appended: reads must not see its uncommitted entries. */
-	private final Object appendedKey = new Object();
 
 		private @Nullable PlatformTransactionManager transactionManager;
 
