@@ -178,7 +178,7 @@ public abstract class AbstractStreamServerTests {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(application())
 			.properties("server.port=0", "server.shutdown=graceful", "spring.lifecycle.timeout-per-shutdown-phase=60s",
 					"spring.main.web-application-type=" + webApplicationType())
-			.run();
+			.run(applicationArguments());
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		try (LiveEventStream page = open(port, "/abortable")) {
 			assertThat(page.nextEvent().signals()).isEqualTo("{\"hello\":1}");
@@ -343,6 +343,11 @@ public abstract class AbstractStreamServerTests {
 
 	/** The application of this stack, for a test that starts and stops its own. */
 	protected abstract Class<?> application();
+
+	/** Arguments for an application this suite starts itself (as on a command line). */
+	protected String[] applicationArguments() {
+		return new String[0];
+	}
 
 	/** {@code servlet} or {@code reactive}. */
 	protected abstract String webApplicationType();

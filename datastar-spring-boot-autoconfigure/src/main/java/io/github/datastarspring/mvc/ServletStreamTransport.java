@@ -148,7 +148,8 @@ final class ServletStreamTransport implements StreamTransport, WriteListener {
 	public void abort() {
 		// Closing puts the async request in error; the container then ends it itself (ending it
 		// here as well raced with that). Elsewhere, end the stream normally.
-		if (active(ABORT) && !TomcatConnectionAborter.closeNow(this.response)) {
+		if (active(ABORT) && !TomcatConnectionAborter.closeNow(this.response)
+				&& !JettyConnectionAborter.closeNow(this.response)) {
 			end();
 		}
 	}

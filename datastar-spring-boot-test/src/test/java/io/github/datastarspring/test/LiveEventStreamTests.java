@@ -157,6 +157,35 @@ class LiveEventStreamTests {
 	}
 
 	@Test
+	void aChunkArrivesBeforeTheLineEndThatFollowsIt() throws Exception {
+		// Jetty sends the CRLF that ends a chunk's data in front of the next chunk, which on an
+		// idle stream comes a heartbeat later: a browser shows the event at once, and so must this.
+		CountDownLatch read = new CountDownLatch(1);
+		try (ServerSocket raw = new ServerSocket(0)) {
+			this.executor.execute(() -> {
+				try (Socket socket = raw.accept()) {
+					socket.getInputStream().read(new byte[4096]);
+					OutputStream out = socket.getOutputStream();
+					write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+							+ "Transfer-Encoding: chunked\r\n\r\n12\r\nevent: a\ndata: b\n\n");
+					await(read);
+					write(out, "\r\n12\r\nevent: c\ndata: d\n\n\r\n0\r\n\r\n");
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			try (LiveEventStream stream = LiveEventStream.connect("http://localhost:" + raw.getLocalPort() + "/").open()) {
+				// Well within the 10 s the server waits for it before it sends the next chunk.
+				assertThat(stream.nextEvent(Duration.ofSeconds(5))).hasType("a");
+				read.countDown();
+				assertThat(stream.nextEvent()).hasType("c");
+				assertThat(stream.awaitEnd()).isEqualTo(Ending.COMPLETED);
+			}
+		}
+	}
+
+	@Test
 	void aResponseOfKnownLengthCompletes() throws IOException {
 		try (LiveEventStream stream = LiveEventStream.connect(url("/sized")).open()) {
 			assertThat(stream.nextEvent()).hasSignal("a", 1);
