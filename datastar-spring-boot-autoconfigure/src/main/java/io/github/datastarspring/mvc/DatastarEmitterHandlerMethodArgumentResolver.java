@@ -1,5 +1,7 @@
 package io.github.datastarspring.mvc;
 
+import io.github.datastarspring.core.internal.StreamParameters;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -30,8 +32,7 @@ public class DatastarEmitterHandlerMethodArgumentResolver implements HandlerMeth
 	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
 		if (parameter.getMethod() == null || parameter.getMethod().getReturnType() != void.class) {
-			throw new IllegalStateException("A DatastarEmitter parameter needs a void handler method; return the "
-					+ "emitter instead from " + parameter.getExecutable());
+			throw StreamParameters.needsNoReturnValue(parameter, "void");
 		}
 		DatastarEmitter emitter = new DatastarEmitter();
 		webRequest.setAttribute(ATTRIBUTE, emitter, RequestAttributes.SCOPE_REQUEST);
@@ -40,15 +41,8 @@ public class DatastarEmitterHandlerMethodArgumentResolver implements HandlerMeth
 
 	/** Whether {@code returnType} is that of a void method with a {@code DatastarEmitter} parameter. */
 	static boolean isVoidWithEmitterParameter(MethodParameter returnType) {
-		if (returnType.getParameterType() != void.class || returnType.getMethod() == null) {
-			return false;
-		}
-		for (Class<?> type : returnType.getMethod().getParameterTypes()) {
-			if (type == DatastarEmitter.class) {
-				return true;
-			}
-		}
-		return false;
+		return returnType.getParameterType() == void.class
+				&& StreamParameters.takesStream(returnType.getMethod(), DatastarEmitter.class);
 	}
 
 }

@@ -3,7 +3,6 @@ package io.github.datastarspring.mvc;
 import java.io.IOException;
 
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.ServletResponseWrapper;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.jetty.ee11.servlet.ServletApiResponse;
@@ -25,7 +24,7 @@ final class JettyConnectionAborter {
 	private JettyConnectionAborter() {
 	}
 
-	/** Aborts the response of {@code response} at once; {@code false} when that is not possible. */
+	/** Aborts the container's own {@code response} (unwrapped) at once; {@code false} when that is not possible. */
 	static boolean closeNow(ServletResponse response) {
 		return JETTY_PRESENT && Jetty.closeNow(response);
 	}
@@ -34,9 +33,6 @@ final class JettyConnectionAborter {
 	private static final class Jetty {
 
 		static boolean closeNow(ServletResponse response) {
-			while (response instanceof ServletResponseWrapper wrapper) {
-				response = wrapper.getResponse();
-			}
 			if (!(response instanceof ServletApiResponse jetty)) {
 				return false;
 			}

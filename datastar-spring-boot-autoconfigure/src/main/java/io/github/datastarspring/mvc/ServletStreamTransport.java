@@ -4,6 +4,8 @@ import java.io.IOException;
 
 import io.github.datastarspring.core.internal.StreamTransport;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -148,8 +150,14 @@ final class ServletStreamTransport implements StreamTransport, WriteListener {
 	public void abort() {
 		// Closing puts the async request in error; the container then ends it itself (ending it
 		// here as well raced with that). Elsewhere, end the stream normally.
-		if (active(ABORT) && !TomcatConnectionAborter.closeNow(this.response)
-				&& !JettyConnectionAborter.closeNow(this.response)) {
+		if (!active(ABORT)) {
+			return;
+		}
+		ServletResponse container = this.response;
+		while (container instanceof ServletResponseWrapper wrapper) {
+			container = wrapper.getResponse();
+		}
+		if (!TomcatConnectionAborter.closeNow(container) && !JettyConnectionAborter.closeNow(container)) {
 			end();
 		}
 	}

@@ -3,7 +3,6 @@ package io.github.datastarspring.mvc;
 import java.lang.reflect.Field;
 
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.ServletResponseWrapper;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.connector.ResponseFacade;
 import org.apache.coyote.ActionCode;
@@ -29,7 +28,7 @@ final class TomcatConnectionAborter {
 	private TomcatConnectionAborter() {
 	}
 
-	/** Closes the connection of {@code response} at once; {@code false} when that is not possible. */
+	/** Closes the connection of the container's own {@code response} (unwrapped) at once; {@code false} when that is not possible. */
 	static boolean closeNow(ServletResponse response) {
 		if (FACADE_RESPONSE == null) {
 			return false;
@@ -63,9 +62,6 @@ final class TomcatConnectionAborter {
 		}
 
 		static boolean closeNow(ServletResponse response) {
-			while (response instanceof ServletResponseWrapper wrapper) {
-				response = wrapper.getResponse();
-			}
 			if (!(response instanceof ResponseFacade facade)) {
 				return false;
 			}

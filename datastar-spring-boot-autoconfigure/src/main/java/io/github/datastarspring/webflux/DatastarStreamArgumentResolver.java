@@ -1,5 +1,6 @@
 package io.github.datastarspring.webflux;
 
+import io.github.datastarspring.core.internal.StreamParameters;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.MethodParameter;
@@ -33,8 +34,7 @@ final class DatastarStreamArgumentResolver implements HandlerMethodArgumentResol
 	public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
 			ServerWebExchange exchange) {
 		if (parameter.getMethod() == null || !returnsNothing(ResolvableType.forMethodReturnType(parameter.getMethod()))) {
-			return Mono.error(new IllegalStateException("A DatastarStream parameter needs a method returning void or "
-					+ "Mono<Void>; return the stream instead from " + parameter.getExecutable()));
+			return Mono.error(StreamParameters.needsNoReturnValue(parameter, "void or Mono<Void>"));
 		}
 		DatastarStream stream = new DatastarStream();
 		exchange.getAttributes().put(ATTRIBUTE, stream);
@@ -43,16 +43,8 @@ final class DatastarStreamArgumentResolver implements HandlerMethodArgumentResol
 
 	/** Whether {@code result} comes from a method that took its stream as a parameter. */
 	static boolean isStreamParameterResult(HandlerResult result) {
-		MethodParameter source = result.getReturnTypeSource();
-		if (source.getMethod() == null || !returnsNothing(result.getReturnType())) {
-			return false;
-		}
-		for (Class<?> type : source.getMethod().getParameterTypes()) {
-			if (type == DatastarStream.class) {
-				return true;
-			}
-		}
-		return false;
+		return returnsNothing(result.getReturnType())
+				&& StreamParameters.takesStream(result.getReturnTypeSource().getMethod(), DatastarStream.class);
 	}
 
 	private static boolean returnsNothing(ResolvableType type) {
