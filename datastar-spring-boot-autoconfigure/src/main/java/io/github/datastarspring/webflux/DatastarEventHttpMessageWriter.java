@@ -3,7 +3,6 @@ package io.github.datastarspring.webflux;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 import io.github.datastarspring.core.DatastarEvent;
 import io.github.datastarspring.core.DatastarEventEncoder;
@@ -60,7 +59,7 @@ final class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object> 
 	public Mono<Void> write(Publisher<?> input, ResolvableType elementType, @Nullable MediaType mediaType,
 			ReactiveHttpOutputMessage message, Map<String, Object> hints) {
 		DatastarSseHeaders.apply(message.getHeaders(), null);
-		return write(input, null, message, null, null);
+		return write(input, null, message, null);
 	}
 
 	@Override
@@ -68,23 +67,22 @@ final class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object> 
 			@Nullable MediaType mediaType, ServerHttpRequest request, ServerHttpResponse response,
 			Map<String, Object> hints) {
 		DatastarSseHeaders.apply(response.getHeaders(), request);
-		ConnectionAborter.quietWhenClientLeaves(response);
+		StreamConnection.quietWhenClientLeaves(response);
 		return write(input, request.getHeaders().getFirst(HttpHeaders.ACCEPT_ENCODING), response,
-				ConnectionAborter.of(response), ConnectionAborter.eventLoop(response));
+				StreamConnection.of(response));
 	}
 
 	private Mono<Void> write(Publisher<?> input, @Nullable String acceptEncoding, ReactiveHttpOutputMessage message,
-			@Nullable Runnable connectionAborter, @Nullable Executor eventLoop) {
+			@Nullable StreamConnection connection) {
 		DataBufferFactory buffers = message.bufferFactory();
 		HttpHeaders headers = message.getHeaders();
 		if (input instanceof Mono<?> single) {
 			Flux<byte[]> body = single.flatMapMany((value) -> (value instanceof DatastarStream stream)
-					? open(stream, acceptEncoding, headers, connectionAborter, eventLoop)
+					? open(stream, acceptEncoding, headers, connection)
 					: Mono.fromCallable(() -> oneShot(value, acceptEncoding, headers)));
-			if (eventLoop != null) {
-				// Reactor Netty flushes what a turn of the event loop wrote at its end, and the
-				// stream is written on that loop: a chunk goes out as soon as a flush per chunk
-				// would send it, without a group of operators subscribed per chunk.
+			if (connection != null) {
+				// Reactor Netty flushes what a turn of the event loop wrote at its end: without a
+				// group of operators subscribed per chunk. A live stream's chunks bypass it anyway.
 				return message.writeWith(body.map(buffers::wrap));
 			}
 			return message.writeAndFlushWith(body.map((bytes) -> Mono.just(buffers.wrap(bytes))));
@@ -101,9 +99,8 @@ final class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object> 
 
 	/** A live stream: bound to this response, then written as the connection asks for more. */
 	private Flux<byte[]> open(DatastarStream stream, @Nullable String acceptEncoding, HttpHeaders headers,
-			@Nullable Runnable connectionAborter, @Nullable Executor eventLoop) {
-		ReactiveStreamTransport transport = new ReactiveStreamTransport(acceptEncoding, headers, connectionAborter,
-				eventLoop);
+			@Nullable StreamConnection connection) {
+		ReactiveStreamTransport transport = new ReactiveStreamTransport(acceptEncoding, headers, connection);
 		// Encodes what was sent before: a failure here is still an error response.
 		stream.stream().attach(this.support, transport);
 		// A live stream cannot fail once open: send the headers at once.

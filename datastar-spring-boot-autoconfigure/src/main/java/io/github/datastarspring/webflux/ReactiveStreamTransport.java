@@ -17,6 +17,9 @@ import org.springframework.http.HttpHeaders;
 /**
  * A stream's connection on WebFlux: a single-subscriber publisher of chunks that writes only
  * what the server asked for (demand), from the stream's writer, never from the thread that sent.
+ * Where the server exposes its {@link StreamConnection}, the publisher only opens the response
+ * (headers first) and ends it: the chunks in between go straight to the connection, as fast as it
+ * takes them, without a chain of Reactor operators and a flush task per chunk and stream.
  */
 final class ReactiveStreamTransport implements StreamTransport, Publisher<byte[]>, Subscription {
 
@@ -29,9 +32,7 @@ final class ReactiveStreamTransport implements StreamTransport, Publisher<byte[]
 
 	private final HttpHeaders responseHeaders;
 
-	private final @Nullable Runnable connectionAborter;
-
-	private final @Nullable Executor eventLoop;
+	private final @Nullable StreamConnection connection;
 
 	private volatile @Nullable Events events;
 
@@ -42,25 +43,26 @@ final class ReactiveStreamTransport implements StreamTransport, Publisher<byte[]
 	private volatile boolean done;
 
 	ReactiveStreamTransport(@Nullable String acceptEncoding, HttpHeaders responseHeaders,
-			@Nullable Runnable connectionAborter, @Nullable Executor eventLoop) {
+			@Nullable StreamConnection connection) {
 		this.acceptEncoding = acceptEncoding;
 		this.responseHeaders = responseHeaders;
-		this.connectionAborter = connectionAborter;
-		this.eventLoop = eventLoop;
+		this.connection = connection;
 	}
 
-	/**
-	 * The connection's event loop: written from there, each chunk goes straight into Netty's
-	 * pipeline instead of being handed over to the event loop once more per chunk.
-	 */
+	/** The connection's event loop: written from there, a chunk goes straight into its pipeline. */
 	@Override
 	public @Nullable Executor writer() {
-		return this.eventLoop;
+		StreamConnection c = this.connection;
+		return (c != null) ? c.eventLoop() : null;
 	}
 
 	@Override
 	public void start(Events events) {
 		this.events = events;
+		StreamConnection c = this.connection;
+		if (c != null) {
+			c.whenWritable(events::writePossible);
+		}
 	}
 
 	@Override
@@ -103,13 +105,27 @@ final class ReactiveStreamTransport implements StreamTransport, Publisher<byte[]
 		this.events.closed();
 	}
 
+	/**
+	 * With a connection, the server's first request comes once the headers are written (Reactor
+	 * Netty subscribes to the body after they are flushed); from then on the connection's own
+	 * buffer decides.
+	 */
 	@Override
 	public boolean isReady() {
-		return this.subscriber != null && this.requested > 0;
+		if (this.subscriber == null || this.requested == 0) {
+			return false;
+		}
+		StreamConnection c = this.connection;
+		return c == null || c.isWritable();
 	}
 
 	@Override
 	public void write(byte[] chunk) {
+		StreamConnection c = this.connection;
+		if (c != null) {
+			c.write(chunk);
+			return;
+		}
 		Operators.produced(REQUESTED, this, 1);
 		this.subscriber.onNext(chunk);
 	}
@@ -125,13 +141,13 @@ final class ReactiveStreamTransport implements StreamTransport, Publisher<byte[]
 
 	@Override
 	public void abort() {
-		Runnable aborter = this.connectionAborter;
-		if (aborter == null) {
+		StreamConnection c = this.connection;
+		if (c == null) {
 			end();
 			return;
 		}
 		try {
-			aborter.run();
+			c.abort();
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not close the connection of an aborted Datastar stream", ex);

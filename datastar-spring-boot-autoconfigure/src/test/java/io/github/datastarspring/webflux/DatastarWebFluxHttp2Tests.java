@@ -41,6 +41,31 @@ class DatastarWebFluxHttp2Tests {
 		assertThat(response.body()).isEqualTo("event: datastar-patch-elements\ndata: elements <p id=\"one\">1</p>\n\n");
 	}
 
+	@Test
+	void aLiveStreamIsWrittenAsItSendsAndEndsCleanlyOnHttp2() throws Exception {
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+		// Upgrades the connection (h2c), so that the stream below is an HTTP/2 stream.
+		http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/one")).build(),
+				HttpResponse.BodyHandlers.discarding());
+		WebFluxTestApplication.EventsController.streams.set(new java.util.concurrent.CompletableFuture<>());
+		HttpResponse<java.util.stream.Stream<String>> response = http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/stream")).build(),
+				HttpResponse.BodyHandlers.ofLines());
+		assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+		java.util.Iterator<String> lines = response.body().iterator();
+		assertThat(lines.next()).isEqualTo("event: datastar-patch-elements");
+		assertThat(lines.next()).isEqualTo("data: elements <p id=\"hello\">before return</p>");
+		assertThat(lines.next()).isEmpty();
+		// Sent while the client waits: it arrives without the stream ending.
+		DatastarStream stream = WebFluxTestApplication.EventsController.streams.get().get(10, java.util.concurrent.TimeUnit.SECONDS);
+		stream.patchElements("<p id=\"hello\">live</p>");
+		assertThat(lines.next()).isEqualTo("event: datastar-patch-elements");
+		assertThat(lines.next()).isEqualTo("data: elements <p id=\"hello\">live</p>");
+		assertThat(lines.next()).isEmpty();
+		stream.complete();
+		assertThat(lines.hasNext()).isFalse();
+	}
+
 	/** Records the {@code Connection} header each {@code /one} response was given by the application. */
 	static class ConnectionHeaderRecorder implements org.springframework.web.server.WebFilter {
 
