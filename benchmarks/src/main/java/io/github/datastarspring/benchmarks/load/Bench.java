@@ -151,6 +151,10 @@ public final class Bench {
 
 				// Warm-up (JIT), not reported: about 100,000 deliveries.
 				phase(clients, 50, Math.max(10, 100_000 / this.n), 10);
+				// And the fixed rate once, unreported: compiled for the short warm-up only, a JVM
+				// server still had its JIT compilers busy in the measured phase (0.2 to 0.7 s of
+				// compiler-thread CPU, read per thread from /proc), charged to its deliveries.
+				phase(clients, this.fixedRate, (int) (this.fixedRate * this.fixedSeconds), this.fixedSeconds + 2);
 
 				// One publish to idle streams, three times.
 				int idleFrom = clients.deliveries();
