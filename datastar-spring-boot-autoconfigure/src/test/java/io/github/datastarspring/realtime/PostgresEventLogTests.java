@@ -28,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * Two hubs ("instances"), each with its own connection pool and listener, sharing topics through
  * one real PostgreSQL server.
  */
+@org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 class PostgresEventLogTests {
 
 	private final DatastarEventEncoder encoder = new DatastarEventEncoder();
@@ -55,6 +56,10 @@ class PostgresEventLogTests {
 	}
 
 	private Instance instance() {
+		return instance(Duration.ofMillis(500));
+	}
+
+	private Instance instance(Duration pollInterval) {
 		HikariDataSource dataSource = PostgresServer.get().dataSource(this.url);
 		this.resources.add(dataSource);
 		// Retention keeps the whole burst below: a pass during it (the first runs half a second after
@@ -62,7 +67,7 @@ class PostgresEventLogTests {
 		// snapshot), correctly but by timing. Retention has its own test.
 		PostgresDatastarEventLog log = PostgresDatastarEventLog.builder(dataSource)
 			.initializeSchema(true)
-			.pollInterval(Duration.ofMillis(500))
+			.pollInterval(pollInterval)
 			.retentionCount(20_000)
 			.build();
 		InMemoryDatastarBroadcaster hub = InMemoryDatastarBroadcaster.builder(this.encoder)
@@ -132,6 +137,19 @@ class PostgresEventLogTests {
 		this.a.hub.publish("t", item(9));
 		assertThat(receive(onB, 6)).containsExactly(4, 5, 6, 7, 8, 9);
 		assertThat(onB.next(Duration.ofMillis(700))).isNull();
+	}
+
+	@Test
+	void aPublishInsideATransactionReachesThePublishingInstanceOnceCommitted() {
+		// No fallback poll: only the commit's wake-up can deliver it (an instance skips the
+		// wake-ups of what it appended outside a transaction, which its hub delivered at once).
+		Instance alone = instance(Duration.ofHours(1));
+		TestSink onSame = alone.hub.subscribe("t", new TestSink());
+		alone.hub.publish("t", item(1));
+		new TransactionTemplate(new DataSourceTransactionManager(alone.dataSource))
+			.executeWithoutResult((status) -> alone.hub.publish("t", item(2)));
+		// Nothing published after it: a later publish would make the hub catch up anyway.
+		assertThat(receive(onSame, 2)).containsExactly(1, 2);
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package io.github.datastarspring.realtime.postgres;
 
-import java.sql.DriverManager;
 
 import javax.sql.DataSource;
 
@@ -46,8 +45,14 @@ public class DatastarPostgresAutoConfiguration {
 			.retentionInterval(properties.retention().interval());
 		DatastarPostgresProperties.Listener listener = properties.listener();
 		if (listener.url() != null) {
-			builder.listenerConnections(() -> DriverManager.getConnection(listener.url(), listener.username(),
-					listener.password()));
+			java.util.Properties credentials = new java.util.Properties();
+			if (listener.username() != null) {
+				credentials.setProperty("user", listener.username());
+			}
+			if (listener.password() != null) {
+				credentials.setProperty("password", listener.password());
+			}
+			builder.listenerConnections(PostgresDatastarEventLog.ListenerConnections.direct(listener.url(), credentials));
 		}
 		return builder.build();
 	}

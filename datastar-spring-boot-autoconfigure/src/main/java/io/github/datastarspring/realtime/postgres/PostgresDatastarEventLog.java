@@ -123,6 +123,12 @@ public class PostgresDatastarEventLog implements DatastarEventLog, SmartLifecycl
 	private volatile Consumer<Set<String>> wakeUp = (topics) -> {
 	};
 
+	/**
+	 * Names this instance in its wake-ups, so that its listener skips the appends its own hub has
+	 * delivered already (outside a transaction the hub delivers what it appended at once).
+	 */
+	private final String instance = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+
 	private final AtomicLong appends = new AtomicLong();
 
 	private final AtomicLong wakeUps = new AtomicLong();
@@ -141,7 +147,7 @@ public class PostgresDatastarEventLog implements DatastarEventLog, SmartLifecycl
 		this.transactions = new TransactionTemplate((builder.transactionManager != null) ? builder.transactionManager
 				: new DataSourceTransactionManager(builder.dataSource));
 		this.listenerConnections = (builder.listenerConnections != null) ? builder.listenerConnections
-				: builder.dataSource::getConnection;
+				: ListenerConnections.direct(builder.dataSource);
 		this.pollInterval = builder.pollInterval;
 		this.retentionAge = builder.retentionAge;
 		this.retentionCount = builder.retentionCount;
@@ -159,13 +165,16 @@ public class PostgresDatastarEventLog implements DatastarEventLog, SmartLifecycl
 
 	@Override
 	public @Nullable Position append(String topic, byte[] event) {
+		// Inside a transaction the entry is visible, and NOTIFY sent, only at commit: then the
+		// wake-up is for this instance too.
+		boolean transaction = TransactionSynchronizationManager.isActualTransactionActive();
+		String wakeUp = wakeUpPayload(topic, transaction);
 		Position position = this.jdbc.query(APPEND, (rs) -> {
 			rs.next();
 			return new Position(rs.getString(1), rs.getLong(2));
-		}, topic, newEpoch(), topic, event, topic);
+		}, topic, newEpoch(), topic, event, wakeUp);
 		this.appends.incrementAndGet();
-		// Inside a transaction the entry is visible, and NOTIFY sent, only at commit.
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+		if (!transaction) {
 			return position;
 		}
 		if (!TransactionSynchronizationManager.hasResource(this.appendedKey)) {
@@ -329,7 +338,14 @@ public class PostgresDatastarEventLog implements DatastarEventLog, SmartLifecycl
 		Thread thread = this.listener;
 		Connection connection = this.listening;
 		if (connection != null) {
-			closeQuietly(connection);
+			// Closes the socket under the listener's wait for notifications, which holds the
+			// connection: close() would wait for it (up to a poll interval) before it could act.
+			try {
+				connection.abort(Runnable::run);
+			}
+			catch (SQLException | RuntimeException ex) {
+				closeQuietly(connection);
+			}
 		}
 		if (thread != null) {
 			thread.interrupt();
@@ -417,15 +433,21 @@ public class PostgresDatastarEventLog implements DatastarEventLog, SmartLifecycl
 				long poll = this.pollInterval.toNanos();
 				long nextPoll = System.nanoTime() + poll;
 				while (this.running) {
-					long wait = Math.max(1, (nextPoll - System.nanoTime()) / 1_000_000);
+					// At least 2 ms: a 1 ms wait is the driver's probe, which the listener's sockets answer at once.
+					long wait = Math.max(2, (nextPoll - System.nanoTime()) / 1_000_000);
 					org.postgresql.PGNotification[] notifications = pg.getNotifications((int) Math.min(wait, Integer.MAX_VALUE));
 					if (notifications != null && notifications.length > 0) {
 						this.wakeUps.addAndGet(notifications.length);
 						Set<String> topics = new java.util.HashSet<>();
 						for (org.postgresql.PGNotification notification : notifications) {
-							topics.add(notification.getParameter());
+							String topic = topicToWake(notification.getParameter());
+							if (topic != null) {
+								topics.add(topic);
+							}
 						}
-						this.wakeUp.accept(topics);
+						if (!topics.isEmpty()) {
+							this.wakeUp.accept(topics);
+						}
 					}
 					long now = System.nanoTime();
 					if (now - nextPoll >= 0) {
@@ -471,6 +493,24 @@ public class PostgresDatastarEventLog implements DatastarEventLog, SmartLifecycl
 		}
 	}
 
+	/** The {@code NOTIFY} payload of an append to {@code topic}. */
+	String wakeUpPayload(String topic, boolean inTransaction) {
+		return (inTransaction ? "-" : this.instance) + " " + topic;
+	}
+
+	/**
+	 * The topic a wake-up ({@code "<instance or -> <topic>"}) names, or {@code null} when this
+	 * instance appended the entry itself and its hub has it already. Any other payload (a
+	 * {@code NOTIFY} of someone else's) is taken as a topic name.
+	 */
+	@Nullable String topicToWake(String payload) {
+		int space = payload.indexOf(' ');
+		if (space <= 0) {
+			return payload;
+		}
+		return payload.startsWith(this.instance) && space == this.instance.length() ? null : payload.substring(space + 1);
+	}
+
 	/** Which server answers: a restart or a failover changes it. */
 	private static String serverIdentity(Connection connection) throws SQLException {
 		try (var statement = connection.createStatement();
@@ -495,6 +535,65 @@ public class PostgresDatastarEventLog implements DatastarEventLog, SmartLifecycl
 	public interface ListenerConnections {
 
 		Connection get() throws SQLException;
+
+		/**
+		 * Direct connections to {@code url} with the given driver properties, on the listener's
+		 * sockets ({@link ListenerSocketFactory}) unless the properties name a socket factory.
+		 */
+		static ListenerConnections direct(String url, java.util.Properties properties) {
+			java.util.Properties withSockets = new java.util.Properties();
+			withSockets.putAll(properties);
+			withSockets.putIfAbsent("socketFactory", ListenerSocketFactory.class.getName());
+			return () -> java.sql.DriverManager.getConnection(url, withSockets);
+		}
+
+		/**
+		 * Direct connections with the settings of {@code dataSource} when it is a Hikari pool
+		 * configured by URL (Spring Boot's default), else connections from {@code dataSource}.
+		 */
+		static ListenerConnections direct(DataSource dataSource) {
+			if (HIKARI_PRESENT) {
+				ListenerConnections direct = Hikari.direct(dataSource);
+				if (direct != null) {
+					return direct;
+				}
+			}
+			return dataSource::getConnection;
+		}
+
+	}
+
+	private static final boolean HIKARI_PRESENT = org.springframework.util.ClassUtils
+		.isPresent("com.zaxxer.hikari.HikariDataSource", PostgresDatastarEventLog.class.getClassLoader());
+
+	/** Kept apart so that Hikari's types are loaded only when present. */
+	private static final class Hikari {
+
+		static @Nullable ListenerConnections direct(DataSource dataSource) {
+			com.zaxxer.hikari.HikariDataSource hikari;
+			try {
+				if (!dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
+					return null;
+				}
+				hikari = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+			}
+			catch (SQLException ex) {
+				return null;
+			}
+			String url = hikari.getJdbcUrl();
+			if (url == null || !url.startsWith("jdbc:postgresql:")) {
+				return null;
+			}
+			java.util.Properties properties = new java.util.Properties();
+			properties.putAll(hikari.getDataSourceProperties());
+			if (hikari.getUsername() != null) {
+				properties.setProperty("user", hikari.getUsername());
+			}
+			if (hikari.getPassword() != null) {
+				properties.setProperty("password", hikari.getPassword());
+			}
+			return ListenerConnections.direct(url, properties);
+		}
 
 	}
 
