@@ -41,6 +41,7 @@ public record DatastarPostgresProperties(@DefaultValue("false") boolean initiali
 	 * A direct connection for the listener.
 	 *
 	 * @param url JDBC URL of the database server itself, not of a pooler; unset means the listener
+	 * opens its own connection with the settings of a Hikari data source configured by URL, else
 	 * uses a connection of the data source
 	 * @param username user name for 'url'; unset means none (the URL may carry it)
 	 * @param password password for 'url'; unset means none (the URL may carry it)
