@@ -183,7 +183,13 @@ public final class Bench {
 				clients.resetMaxPass();
 				long w0 = System.nanoTime();
 				post("/publish?rate=100000&count=100000000&seconds=" + this.saturationSeconds);
-				Thread.sleep((long) (this.saturationSeconds * 1000));
+				// An ordinary request in the middle of it: does the server still answer at once?
+				Thread.sleep((long) (this.saturationSeconds * 500));
+				long r0 = System.nanoTime();
+				get("/status");
+				log(String.format(Locale.ROOT, "a request during saturation answered in %.1f ms",
+						(System.nanoTime() - r0) / 1e6));
+				Thread.sleep((long) (this.saturationSeconds * 500));
 				awaitQuiet(clients, 30);
 				int d1 = clients.deliveries();
 				double window = (clients.lastDeliveryNanos() - w0) / 1e9;

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -248,6 +249,26 @@ public final class StreamSupport implements AutoCloseable {
 				}
 			}
 			// More than a turn's worth: yield the thread, then go on.
+			yieldThread();
+		}
+
+		/**
+		 * Goes on after the thread's other work. An event loop runs the tasks added while it runs
+		 * tasks in the same pass, for up to a second (Netty's task quantum), so a batch that
+		 * re-queued itself there kept the loop from its sockets: under back-to-back publishes to
+		 * 10,000 streams a plain request waited 4.5 s for its connection to be read. A task
+		 * scheduled without delay runs only after the loop's next look at its sockets.
+		 */
+		private void yieldThread() {
+			if (this.thread instanceof ScheduledExecutorService loop) {
+				try {
+					loop.schedule(this, 0, TimeUnit.NANOSECONDS);
+					return;
+				}
+				catch (RejectedExecutionException ex) {
+					// Stopping: as below.
+				}
+			}
 			schedule();
 		}
 
