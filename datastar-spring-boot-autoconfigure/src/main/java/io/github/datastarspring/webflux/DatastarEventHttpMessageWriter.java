@@ -67,7 +67,6 @@ final class DatastarEventHttpMessageWriter implements HttpMessageWriter<Object> 
 			@Nullable MediaType mediaType, ServerHttpRequest request, ServerHttpResponse response,
 			Map<String, Object> hints) {
 		DatastarSseHeaders.apply(response.getHeaders(), request);
-		StreamConnection.quietWhenClientLeaves(response);
 		return write(input, request.getHeaders().getFirst(HttpHeaders.ACCEPT_ENCODING), response,
 				StreamConnection.of(response));
 	}

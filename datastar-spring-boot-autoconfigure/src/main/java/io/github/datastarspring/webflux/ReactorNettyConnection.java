@@ -45,20 +45,14 @@ final class ReactorNettyConnection implements StreamConnection {
 			return null;
 		}
 		StreamConnection[] found = new StreamConnection[1];
-		netty.withConnection((connection) -> found[0] = new ReactorNettyConnection(connection));
+		netty.withConnection((connection) -> {
+			if (connection.channel().pipeline().get(HANDLER) == null) {
+				// Before Reactor Netty's bridge, which logs; removed with this response.
+				connection.addHandlerLast(HANDLER, StreamConnectionHandler.INSTANCE);
+			}
+			found[0] = new ReactorNettyConnection(connection);
+		});
 		return found[0];
-	}
-
-	static void quietWhenClientLeaves(ServerHttpResponse response) {
-		HttpServerResponse netty = nettyResponse(response);
-		if (netty != null) {
-			netty.withConnection((connection) -> {
-				if (connection.channel().pipeline().get(HANDLER) == null) {
-					// Before Reactor Netty's bridge, which logs; removed with this response.
-					connection.addHandlerLast(HANDLER, StreamConnectionHandler.INSTANCE);
-				}
-			});
-		}
 	}
 
 	@Override

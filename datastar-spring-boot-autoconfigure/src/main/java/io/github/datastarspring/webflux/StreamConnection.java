@@ -33,19 +33,14 @@ interface StreamConnection {
 	 */
 	void abort();
 
-	/** The connection of {@code response}, or {@code null} where the server does not expose it. */
+	/**
+	 * The connection of {@code response}, or {@code null} where the server does not expose it. A
+	 * client that leaves while the response is open (a closed tab, a lost network) is noticed
+	 * quietly from then on: Reactor Netty would log each reset at WARN on the NIO transport, one
+	 * line per client.
+	 */
 	static @Nullable StreamConnection of(ServerHttpResponse response) {
 		return Holder.REACTOR_NETTY_PRESENT ? ReactorNettyConnection.of(response) : null;
-	}
-
-	/**
-	 * A client that leaves while its response is open (a closed tab, a lost network) is noticed
-	 * quietly: Reactor Netty would log each reset at WARN on the NIO transport, one line per client.
-	 */
-	static void quietWhenClientLeaves(ServerHttpResponse response) {
-		if (Holder.REACTOR_NETTY_PRESENT) {
-			ReactorNettyConnection.quietWhenClientLeaves(response);
-		}
 	}
 
 	/** Keeps the check out of the interface's public constants. */
